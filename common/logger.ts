@@ -1,0 +1,119 @@
+/**
+ * Structured logging: one JSON object per line, through one logger that redacts secrets by
+ * construction. Field names that name a secret and values shaped like a JWT are replaced, and
+ * values registered as secrets are replaced wherever they appear, so a call site cannot leak by
+ * forgetting.
+ */
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type LogFields = Readonly<Record<string, unknown>>;
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** A logger that adds `fields` to every line (a request id, say). */
+  child(fields: LogFields): Logger;
+}
+
+export interface LoggerOptions {
+  /** Lines below this level are dropped. Default `info`. */
+  level?: LogLevel;
+  /** Where each line goes. Default: standard output. */
+  sink?: (line: string) => void;
+  /** Fields on every line, such as `{ service: 'proxy' }`. */
+  base?: LogFields;
+  /** Values that must never appear in a line (client secrets, say); replaced wherever found. */
+  secrets?: readonly string[];
+  /** The clock for `time`. Default `Date.now`. */
+  now?: () => number;
+}
+
+export const REDACTED = '[redacted]';
+
+/** Field names whose values are never logged, whatever they hold. */
+const SECRET_KEY =
+  /(token|secret|password|passwd|authorization|cookie|^code$|auth_?code|verifier|assertion|credential|api_?key|apikey|consent|address|postal)/i;
+/** Three base64url segments, the first starting like a JSON header: a JWS or JWE in compact form. */
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
+const MAX_DEPTH = 6;
+
+const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+/** Creates a {@link Logger}. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const threshold = rank[options.level ?? 'info'];
+  const sink = options.sink ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const now = options.now ?? Date.now;
+  const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
+
+  const scrubString = (value: string): string => {
+    let out = value.replace(JWT_SHAPE, REDACTED);
+    for (const secret of secrets) out = out.split(secret).join(REDACTED);
+    return out;
+  };
+
+  const scrub = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') return scrubString(value);
+    if (value === null || typeof value !== 'object') {
+      return typeof value === 'bigint' ? value.toString() : value;
+    }
+    if (depth >= MAX_DEPTH) return '[too deep]';
+    if (value instanceof Error) {
+      // Built here, not through scrub(), so that an error's `code` is not taken for an OAuth code.
+      const code = errorCode(value);
+      return {
+        name: value.name,
+        message: scrubString(value.message),
+        ...(code === undefined
+          ? {}
+          : { code: typeof code === 'string' ? scrubString(code) : code }),
+      };
+    }
+    if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      out[key] =
+        SECRET_KEY.test(key) && v !== undefined && typeof v !== 'boolean'
+          ? REDACTED
+          : scrub(v, depth + 1);
+    }
+    return out;
+  };
+
+  const make = (bound: LogFields): Logger => {
+    const write = (level: LogLevel, message: string, fields?: LogFields): void => {
+      if (rank[level] < threshold) return;
+      const record = scrub(
+        {
+          level,
+          time: new Date(now()).toISOString(),
+          ...options.base,
+          ...bound,
+          ...fields,
+          message,
+        },
+        0,
+      );
+      sink(JSON.stringify(record));
+    };
+    return {
+      debug: (m, f) => write('debug', m, f),
+      info: (m, f) => write('info', m, f),
+      warn: (m, f) => write('warn', m, f),
+      error: (m, f) => write('error', m, f),
+      child: (fields) => make({ ...bound, ...fields }),
+    };
+  };
+  return make({});
+}
+
+function errorCode(error: Error): unknown {
+  return 'code' in error ? error.code : undefined;
+}
+
+/** A logger that drops everything (for tests and benchmarks that do not look at logs). */
+export const silentLogger: Logger = createLogger({ sink: () => undefined, level: 'error' });

@@ -1,0 +1,70 @@
+import { expect } from 'chai';
+import { createLogger, REDACTED } from '../../common/logger.js';
+
+function capture(options: Parameters<typeof createLogger>[0] = {}) {
+  const lines: string[] = [];
+  const logger = createLogger({ now: () => 0, ...options, sink: (l) => lines.push(l) });
+  return {
+    logger,
+    lines,
+    records: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
+}
+
+describe('createLogger', () => {
+  it('writes one JSON object per line with level, time, bound fields and message', () => {
+    const { logger, records } = capture({ base: { service: 'test' } });
+    logger.child({ requestId: 'r1' }).info('hello', { n: 1 });
+    expect(records()).to.deep.equal([
+      {
+        level: 'info',
+        time: '1970-01-01T00:00:00.000Z',
+        service: 'test',
+        requestId: 'r1',
+        n: 1,
+        message: 'hello',
+      },
+    ]);
+  });
+
+  it('drops lines below its level', () => {
+    const { logger, lines } = capture({ level: 'warn' });
+    logger.info('no');
+    logger.warn('yes');
+    expect(lines).to.have.length(1);
+  });
+
+  it('redacts fields named like secrets, at any depth', () => {
+    const { logger, lines } = capture();
+    logger.info('x', {
+      client_secret: 's3cr3t-value',
+      nested: { refresh_token: 'rt-123456', Authorization: 'Basic abc', code: 'abcd1234' },
+      accessTokenPresent: true,
+    });
+    const line = lines.join('\n');
+    for (const secret of ['s3cr3t-value', 'rt-123456', 'Basic abc', 'abcd1234']) {
+      expect(line).not.to.include(secret);
+    }
+    expect(line).to.include(REDACTED);
+    expect(line).to.include('"accessTokenPresent":true');
+  });
+
+  it('redacts JWT-shaped strings wherever they appear', () => {
+    const { logger, lines } = capture();
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+    logger.error(`bad token ${jwt}`, { detail: [`x ${jwt}`] });
+    expect(lines[0]).not.to.include(jwt);
+  });
+
+  it('redacts registered secrets inside any string', () => {
+    const { logger, lines } = capture({ secrets: ['hunter2-secret'] });
+    logger.warn('upstream said: hunter2-secret is wrong', { body: 'x=hunter2-secret' });
+    expect(lines[0]).not.to.include('hunter2-secret');
+  });
+
+  it('logs errors as name, message and code', () => {
+    const { logger, records } = capture();
+    logger.error('failed', { err: Object.assign(new Error('boom'), { code: 'E1' }) });
+    expect(records()[0]?.['err']).to.deep.equal({ name: 'Error', message: 'boom', code: 'E1' });
+  });
+});
