@@ -101,10 +101,18 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       sink(JSON.stringify(record));
     };
     return {
-      debug: (m, f) => write('debug', m, f),
-      info: (m, f) => write('info', m, f),
-      warn: (m, f) => write('warn', m, f),
-      error: (m, f) => write('error', m, f),
+      debug: (m, f) => {
+        write('debug', m, f);
+      },
+      info: (m, f) => {
+        write('info', m, f);
+      },
+      warn: (m, f) => {
+        write('warn', m, f);
+      },
+      error: (m, f) => {
+        write('error', m, f);
+      },
       child: (fields) => make({ ...bound, ...fields }),
     };
   };

@@ -1,0 +1,200 @@
+/**
+ * Signing keys by `kid`, from the issuer's key set through jwks-rsa (its cache and rate limiter
+ * on), imported once per key into a `KeyObject` and held no longer than the key-set cache allows.
+ *
+ * Rules, in order:
+ * - a held key younger than `cacheMaxAgeMs` is used as it is (no I/O, no import);
+ * - lookups that need jwks-rsa run one at a time, so each sees what the one before it learnt
+ *   (jwks-rsa's limiter queues concurrent callers for seconds instead of refusing them);
+ * - a `kid` missing from a set fetched successfully within `recentFetchWindowMs` is unknown,
+ *   without another fetch (so random `kid`s cannot make us hammer the endpoint);
+ * - within `retryAfterFailureMs` of a failed fetch nothing is fetched (a circuit breaker);
+ * - otherwise jwks-rsa is asked, which fetches (rate limited) when its cache has no entry;
+ * - when that fails (down, timeout, bad answer, rate limited), a key held before keeps serving
+ *   until `cacheMaxAgeMs + outageGraceMs` after it was fetched, retried every `retryAfterFailureMs`;
+ * - a key absent from a newer fetched set is dropped at once.
+ */
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import jwksRsa from 'jwks-rsa';
+import { KeySetUnavailableError, TokenSignatureError } from './errors.js';
+import { fetchKeySet } from './jwks-fetch.js';
+
+/** Something that happened to the key set, for logs and metrics. */
+export type KeySetEvent =
+  | { readonly type: 'fetched'; readonly kids: readonly string[] }
+  | { readonly type: 'fetch-failed'; readonly error: unknown }
+  | { readonly type: 'stale-key-served'; readonly kid: string | undefined };
+
+export interface KeyStoreOptions {
+  readonly jwksUri: string;
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  readonly requestsPerMinute: number;
+  readonly cacheMaxAgeMs: number;
+  readonly outageGraceMs: number;
+  readonly recentFetchWindowMs: number;
+  readonly retryAfterFailureMs: number;
+  readonly now: () => number;
+  readonly fetch: typeof fetch;
+  readonly onEvent: (event: KeySetEvent) => void;
+}
+
+/** Returns the public key for a token's `kid`, or rejects with the verifier's errors. */
+export type KeyLookup = (kid: string | undefined) => Promise<KeyObject>;
+
+interface Imported {
+  readonly key: KeyObject;
+  readonly fetchedAt: number;
+  retired: boolean;
+}
+
+interface Held {
+  readonly imported: Imported;
+  refreshAt: number;
+}
+
+const NO_KID = '\u0000no-kid';
+
+/** Builds a {@link KeyLookup} over a jwks-rsa client configured from `options`. */
+export function createKeyStore(options: KeyStoreOptions): KeyLookup {
+  const { now, onEvent } = options;
+  const held = new Map<string, Held>();
+  // jwks-rsa hands back the same object for as long as its cache holds a key, and a new one after
+  // every fetch: the import and the fetch time ride on that object, and go when it goes.
+  const imported = new WeakMap<jwksRsa.SigningKey, Imported>();
+  const inflight = new Map<string, Promise<KeyObject>>();
+  let lastSet: { at: number; kids: ReadonlySet<string | undefined> } | undefined;
+  let lastFailureAt = Number.NEGATIVE_INFINITY;
+  let tail: Promise<unknown> = Promise.resolve();
+
+  const client = new jwksRsa.JwksClient({
+    jwksUri: options.jwksUri,
+    cache: true,
+    cacheMaxAge: options.cacheMaxAgeMs,
+    cacheMaxEntries: 16,
+    rateLimit: true,
+    jwksRequestsPerMinute: options.requestsPerMinute,
+    timeout: options.timeoutMs,
+    fetcher: (uri) =>
+      fetchKeySet(uri, options).then(
+        (set) => {
+          recordSet(set.keys.map((k) => k.kid));
+          return set;
+        },
+        (error: unknown) => {
+          recordFailure(error);
+          throw error;
+        },
+      ),
+  });
+
+  function recordFailure(error: unknown): void {
+    lastFailureAt = now();
+    onEvent({ type: 'fetch-failed', error });
+  }
+
+  function recordSet(kids: (string | undefined)[]): void {
+    lastSet = { at: now(), kids: new Set(kids) };
+    for (const [slot, entry] of held) {
+      if (!lastSet.kids.has(slot === NO_KID ? undefined : slot)) {
+        entry.imported.retired = true;
+        held.delete(slot);
+      }
+    }
+    onEvent({ type: 'fetched', kids: kids.filter((k): k is string => k !== undefined) });
+  }
+
+  function knownAbsent(kid: string | undefined): boolean {
+    if (lastSet === undefined || now() - lastSet.at >= options.recentFetchWindowMs) return false;
+    return kid === undefined ? lastSet.kids.size !== 1 : !lastSet.kids.has(kid);
+  }
+
+  function unknownKey(kid: string | undefined, cause?: unknown): TokenSignatureError {
+    return kid === undefined
+      ? new TokenSignatureError('no-kid', 'The token names no key and the key set has several', {
+          cause,
+        })
+      : new TokenSignatureError(
+          'unknown-kid',
+          'The token names a key the issuer does not publish',
+          { cause },
+        );
+  }
+
+  async function refresh(slot: string, kid: string | undefined): Promise<KeyObject> {
+    const previous = held.get(slot);
+    if (previous !== undefined && now() < previous.refreshAt) return previous.imported.key;
+    if (knownAbsent(kid)) throw unknownKey(kid);
+    if (now() - lastFailureAt < options.retryAfterFailureMs) {
+      return heldThroughOutage(
+        slot,
+        kid,
+        previous,
+        new Error('The last key-set fetch failed moments ago'),
+      );
+    }
+    let signingKey: jwksRsa.SigningKey;
+    try {
+      signingKey = await client.getSigningKey(kid);
+    } catch (error) {
+      if (error instanceof jwksRsa.SigningKeyNotFoundError) {
+        held.delete(slot);
+        throw unknownKey(kid, error);
+      }
+      if (error instanceof jwksRsa.JwksRateLimitError) recordFailure(error);
+      return heldThroughOutage(slot, kid, previous, error);
+    }
+    let entry = imported.get(signingKey);
+    if (entry === undefined) {
+      entry = { key: createPublicKey(signingKey.getPublicKey()), fetchedAt: now(), retired: false };
+      imported.set(signingKey, entry);
+    }
+    if (entry.retired) throw unknownKey(kid);
+    const freshUntil = entry.fetchedAt + options.cacheMaxAgeMs;
+    if (freshUntil <= now()) {
+      // jwks-rsa answered from what it held before: no newer set was had.
+      return heldThroughOutage(slot, kid, { imported: entry, refreshAt: 0 }, undefined);
+    }
+    held.set(slot, { imported: entry, refreshAt: freshUntil });
+    return entry.key;
+  }
+
+  function heldThroughOutage(
+    slot: string,
+    kid: string | undefined,
+    previous: Held | undefined,
+    cause: unknown,
+  ): KeyObject {
+    const t = now();
+    if (
+      previous &&
+      !previous.imported.retired &&
+      t < previous.imported.fetchedAt + options.cacheMaxAgeMs + options.outageGraceMs
+    ) {
+      previous.refreshAt = t + options.retryAfterFailureMs;
+      held.set(slot, previous);
+      onEvent({ type: 'stale-key-served', kid });
+      return previous.imported.key;
+    }
+    held.delete(slot);
+    throw new KeySetUnavailableError(
+      'key-set-unavailable',
+      'The signing keys could not be fetched',
+      { cause },
+    );
+  }
+
+  return (kid) => {
+    const slot = kid ?? NO_KID;
+    const entry = held.get(slot);
+    if (entry !== undefined && now() < entry.refreshAt) return Promise.resolve(entry.imported.key);
+    let pending = inflight.get(slot);
+    if (pending === undefined) {
+      const run = () => refresh(slot, kid);
+      pending = tail.then(run, run).finally(() => inflight.delete(slot));
+      tail = pending.catch(() => undefined);
+      inflight.set(slot, pending);
+    }
+    return pending;
+  };
+}

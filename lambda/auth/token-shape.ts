@@ -1,0 +1,78 @@
+/**
+ * Structural checks made before any cryptography: size, compact-JWS shape, canonical base64url
+ * in every segment, and a protected header that names RS256. Cheap, and it keeps hostile input
+ * away from the parsers and the key store.
+ */
+import { TokenMalformedError, TokenMissingError, TokenSignatureError } from './errors.js';
+
+/** The parts of the protected header the verifier acts on. */
+export interface TokenHeader {
+  readonly alg: 'RS256';
+  readonly kid: string | undefined;
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const MAX_KID_LENGTH = 256;
+
+/**
+ * True when `segment` is the one canonical base64url (no padding) encoding of its bytes. jose
+ * accepts non-canonical final characters, so two strings could carry the same bytes; refusing
+ * them makes a token's string and its bytes correspond one to one.
+ */
+export function isCanonicalBase64url(segment: string): boolean {
+  if (!BASE64URL.test(segment)) return false;
+  const rest = segment.length % 4;
+  if (rest === 0) return true;
+  if (rest === 1) return false;
+  const last = ALPHABET.indexOf(segment.charAt(segment.length - 1));
+  return (last & (rest === 2 ? 0x0f : 0x03)) === 0;
+}
+
+/**
+ * Checks `token` is a compact JWS of at most `maxLength` characters whose header asks for RS256,
+ * and returns that header. Rejects with {@link TokenMissingError}, {@link TokenMalformedError} or
+ * {@link TokenSignatureError} (`alg-not-allowed`).
+ */
+export function inspectToken(token: unknown, maxLength: number): TokenHeader {
+  if (token === undefined || token === null || token === '') {
+    throw new TokenMissingError('absent', 'No access token was given');
+  }
+  if (typeof token !== 'string')
+    throw new TokenMalformedError('not-a-string', 'The token is not a string');
+  if (token.length > maxLength) {
+    throw new TokenMalformedError('too-large', `The token is longer than ${maxLength} characters`);
+  }
+  const segments = token.split('.');
+  if (segments.length !== 3) {
+    throw new TokenMalformedError('not-compact-jws', 'The token does not have three segments');
+  }
+  const [header = '', payload = ''] = segments;
+  if (header === '' || payload === '' || !segments.every(isCanonicalBase64url)) {
+    throw new TokenMalformedError('bad-encoding', 'A token segment is not canonical base64url');
+  }
+  return readHeader(header);
+}
+
+function readHeader(segment: string): TokenHeader {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+  } catch (cause) {
+    throw new TokenMalformedError('bad-header', 'The token header is not JSON', { cause });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new TokenMalformedError('bad-header', 'The token header is not a JSON object');
+  }
+  const { alg, kid } = parsed as Record<string, unknown>;
+  if (alg !== 'RS256') {
+    throw new TokenSignatureError(
+      'alg-not-allowed',
+      `The token is signed with ${typeof alg === 'string' ? alg : 'no usable algorithm'}, not RS256`,
+    );
+  }
+  if (kid !== undefined && (typeof kid !== 'string' || kid === '' || kid.length > MAX_KID_LENGTH)) {
+    throw new TokenMalformedError('bad-kid', 'The token header has an unusable kid');
+  }
+  return { alg, kid };
+}

@@ -1,0 +1,171 @@
+/**
+ * `createAccessTokenVerifier(options)`: checks its options once and returns `verify(token)`,
+ * which resolves to what a genuine token grants or rejects with one of the errors in errors.ts.
+ */
+import { jwtVerify } from 'jose';
+import {
+  ConfigError,
+  EnvValueError,
+  normaliseIssuer,
+  parseServiceUrl,
+  type EnvProblem,
+} from '../../common/env.js';
+import { checkClaims, fromJoseError, type VerifiedAccessToken } from './claims.js';
+import { createKeyStore, type KeySetEvent } from './key-store.js';
+import { inspectToken } from './token-shape.js';
+
+export type { VerifiedAccessToken } from './claims.js';
+export type { KeySetEvent } from './key-store.js';
+
+/** Options of the key-set client. Every field has a safe default. */
+export interface KeySetOptions {
+  /** Deadline of one key-set fetch, headers and body. Default 3000; at most 3000. */
+  timeoutMs?: number;
+  /** Largest key-set body accepted, in bytes. Default 256 KiB. */
+  maxBytes?: number;
+  /** Key-set fetches allowed per minute (cache misses only). Default 10; at most 10. */
+  requestsPerMinute?: number;
+  /** How long a fetched key is used before the set is asked again. Default 10 minutes. */
+  cacheMaxAgeMs?: number;
+  /** How long past `cacheMaxAgeMs` a known key keeps serving while the set is unreachable. Default 12 hours. */
+  outageGraceMs?: number;
+  /** A `kid` absent from a set fetched this recently is unknown, without another fetch. Default 60 s. */
+  recentFetchWindowMs?: number;
+  /** During an outage, how often the set is tried again. Default 30 s. */
+  retryAfterFailureMs?: number;
+  /** The fetch implementation. Default: Node's global `fetch`. */
+  fetch?: typeof fetch;
+  /** Told of fetches, failures and stale keys served (for logs). Default: nothing. */
+  onEvent?: (event: KeySetEvent) => void;
+}
+
+/** Options of {@link createAccessTokenVerifier}. */
+export interface AccessTokenVerifierOptions {
+  /** The tenant, e.g. `https://example.us.auth0.com/`: https unless loopback; `iss` must equal it (one trailing slash). */
+  issuerBaseUrl: string;
+  /** The API identifier that `aud` must contain, e.g. `https://whatshouldiwear`. */
+  audience: string;
+  /** A scope the token must grant in `scope` or `permissions`; none when absent. */
+  requiredScope?: string;
+  /** Leeway for `exp`, `nbf` and `iat`, in seconds. Default 5; 0 to 60. */
+  clockToleranceSeconds?: number;
+  /** Longest token accepted, in characters, checked before any parsing. Default 8192. */
+  maxTokenLength?: number;
+  /** The key-set client. */
+  jwks?: KeySetOptions;
+  /** The clock, in milliseconds since the epoch. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** Verifies an access token: resolves to what it grants, or rejects with an `AccessTokenError`. */
+export type VerifyAccessToken = (token: unknown) => Promise<VerifiedAccessToken>;
+
+const ALGORITHMS = ['RS256'];
+
+/** Checks `options` (throwing one `ConfigError` naming every bad one) and returns `verify`. */
+export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): VerifyAccessToken {
+  const config = checkOptions(options);
+  const now = options.now ?? Date.now;
+  const jwks = options.jwks ?? {};
+  const keyFor = createKeyStore({
+    jwksUri: new URL('.well-known/jwks.json', config.issuer).href,
+    timeoutMs: config.timeoutMs,
+    requestsPerMinute: config.requestsPerMinute,
+    maxBytes: jwks.maxBytes ?? 256 * 1024,
+    cacheMaxAgeMs: jwks.cacheMaxAgeMs ?? 10 * 60_000,
+    outageGraceMs: jwks.outageGraceMs ?? 12 * 3_600_000,
+    recentFetchWindowMs: jwks.recentFetchWindowMs ?? 60_000,
+    retryAfterFailureMs: jwks.retryAfterFailureMs ?? 30_000,
+    now,
+    fetch: jwks.fetch ?? ((input, init) => fetch(input, init)),
+    onEvent: jwks.onEvent ?? (() => undefined),
+  });
+  const expected = { issuer: config.issuer, audience: options.audience };
+  const rules = {
+    requiredScope: options.requiredScope,
+    clockToleranceSeconds: config.clockTolerance,
+  };
+
+  return async (token) => {
+    const header = inspectToken(token, config.maxTokenLength);
+    const key = await keyFor(header.kid);
+    const nowMs = now();
+    try {
+      const { payload } = await jwtVerify(token as string, key, {
+        algorithms: ALGORITHMS,
+        issuer: config.issuer,
+        audience: options.audience,
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: config.clockTolerance,
+        currentDate: new Date(nowMs),
+      });
+      return checkClaims(payload, rules, nowMs);
+    } catch (error) {
+      throw fromJoseError(error, expected);
+    }
+  };
+}
+
+function checkOptions(options: AccessTokenVerifierOptions) {
+  const problems: EnvProblem[] = [];
+  const check = <T>(name: string, read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof EnvValueError)) throw error;
+      problems.push({ name, problem: error.message });
+      return fallback;
+    }
+  };
+  const within = (
+    name: string,
+    value: number | undefined,
+    fallback: number,
+    min: number,
+    max: number,
+  ) =>
+    check(
+      name,
+      () => {
+        const v = value ?? fallback;
+        if (!Number.isFinite(v) || v < min || v > max)
+          throw new EnvValueError(`must be from ${min} to ${max}`);
+        return v;
+      },
+      fallback,
+    );
+  const issuer = check(
+    'issuerBaseUrl',
+    () => normaliseIssuer(parseServiceUrl(options.issuerBaseUrl).href),
+    '',
+  );
+  check(
+    'audience',
+    () => {
+      if (typeof options.audience !== 'string' || options.audience.trim() === '')
+        throw new EnvValueError('is required');
+    },
+    undefined,
+  );
+  check(
+    'requiredScope',
+    () => {
+      const s = options.requiredScope;
+      if (s !== undefined && (s === '' || /\s/.test(s)))
+        throw new EnvValueError('must be one scope, without spaces');
+    },
+    undefined,
+  );
+  const jwks = options.jwks ?? {};
+  const config = {
+    issuer,
+    clockTolerance: within('clockToleranceSeconds', options.clockToleranceSeconds, 5, 0, 60),
+    maxTokenLength: within('maxTokenLength', options.maxTokenLength, 8192, 256, 65_536),
+    timeoutMs: within('jwks.timeoutMs', jwks.timeoutMs, 3000, 1, 3000),
+    requestsPerMinute: within('jwks.requestsPerMinute', jwks.requestsPerMinute, 10, 1, 10),
+  };
+  within('jwks.cacheMaxAgeMs', jwks.cacheMaxAgeMs, 600_000, 1, 86_400_000);
+  within('jwks.outageGraceMs', jwks.outageGraceMs, 43_200_000, 0, 7 * 86_400_000);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

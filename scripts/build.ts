@@ -1,0 +1,72 @@
+/**
+ * `npm run build`: bundles the Lambda entries into `.build/lambda/` (CONTRACT.md "Artifacts"):
+ * `index.js` (the skill, handler `index.handler`) and `proxy.js` (the proxy, `proxy.handler`),
+ * CommonJS, minified, with source maps, and a package.json there that says CommonJS, so the
+ * root's `"type": "module"` does not leak in. An entry that does not exist yet is skipped, loudly.
+ */
+import { build as esbuild } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+
+/** The bundles: output name (without `.js`) -> source entry, relative to the repository root. */
+export const LAMBDA_ENTRIES: Readonly<Record<string, string>> = {
+  index: 'lambda/index.ts',
+  proxy: 'proxy/index.ts',
+};
+
+export interface BuildOptions {
+  /** Where the Lambda bundles go. Default `.build/lambda` under the repository root. */
+  readonly outDir?: string;
+  /** Told of each step. Default: standard error. */
+  readonly report?: (line: string) => void;
+}
+
+/** Builds every existing entry; resolves to the output names built. */
+export async function buildLambdas(options: BuildOptions = {}): Promise<string[]> {
+  const outDir = options.outDir ?? join(ROOT, '.build', 'lambda');
+  const report = options.report ?? ((line: string) => process.stderr.write(`${line}\n`));
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  await writeFile(
+    join(outDir, 'package.json'),
+    `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`,
+  );
+  const built: string[] = [];
+  for (const [name, entry] of Object.entries(LAMBDA_ENTRIES)) {
+    const source = join(ROOT, entry);
+    if (!existsSync(source)) {
+      report(`build: skipped ${name}.js: ${entry} does not exist yet`);
+      continue;
+    }
+    const result = await esbuild({
+      entryPoints: [source],
+      outfile: join(outDir, `${name}.js`),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20.19',
+      minify: true,
+      sourcemap: true,
+      sourcesContent: false,
+      legalComments: 'linked',
+      metafile: true,
+      logLevel: 'warning',
+    });
+    const bytes =
+      Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined)?.bytes ?? 0;
+    report(`build: ${name}.js ${(bytes / 1024).toFixed(1)} KiB`);
+    built.push(name);
+  }
+  return built;
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildLambdas().catch((error: unknown) => {
+    process.stderr.write(`build: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
