@@ -1,0 +1,62 @@
+import { expect } from 'chai';
+import { ConfigError } from '../../common/env.js';
+import { readSkillConfig } from '../../lambda/config.js';
+
+describe('readSkillConfig', () => {
+  it('fills every default from CONTRACT.md', () => {
+    expect(readSkillConfig({ ISSUER_BASE_URL: 'https://example.us.auth0.com' })).to.deep.equal({
+      issuerBaseUrl: 'https://example.us.auth0.com/',
+      audience: 'https://whatshouldiwear',
+      requiredScope: 'read:whattowear',
+      skillId: undefined,
+      weatherProvider: 'open-meteo',
+      openMeteoForecastUrl: 'https://api.open-meteo.com/v1/forecast',
+      openMeteoGeocodingUrl: 'https://geocoding-api.open-meteo.com/v1/search',
+      openMeteoApiKey: undefined,
+      weatherTimeoutMs: 2500,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable when set', () => {
+    const config = readSkillConfig({
+      ISSUER_BASE_URL: 'http://127.0.0.1:4000/',
+      AUDIENCE: 'https://api',
+      REQUIRED_SCOPE: 'read:x',
+      SKILL_ID: 'amzn1.ask.skill.12345678-1234-1234-1234-123456789012',
+      WEATHER_PROVIDER: 'demo',
+      OPEN_METEO_FORECAST_URL: 'https://customer-api.open-meteo.com/v1/forecast',
+      OPEN_METEO_GEOCODING_URL: 'https://customer-geocoding-api.open-meteo.com/v1/search',
+      OPEN_METEO_API_KEY: 'key',
+      WEATHER_TIMEOUT_MS: '1000',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config.weatherProvider).to.equal('demo');
+    expect(config.skillId).to.equal('amzn1.ask.skill.12345678-1234-1234-1234-123456789012');
+    expect(config.weatherTimeoutMs).to.equal(1000);
+  });
+
+  it('names every missing or malformed variable in one error', () => {
+    let thrown: unknown;
+    try {
+      readSkillConfig({
+        SKILL_ID: 'my-skill',
+        WEATHER_PROVIDER: 'darksky',
+        OPEN_METEO_FORECAST_URL: 'http://api.open-meteo.com/v1/forecast',
+        WEATHER_TIMEOUT_MS: 'soon',
+        LOG_LEVEL: 'verbose',
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).to.be.instanceOf(ConfigError);
+    expect((thrown as ConfigError).problems.map((p) => p.name)).to.deep.equal([
+      'ISSUER_BASE_URL',
+      'SKILL_ID',
+      'WEATHER_PROVIDER',
+      'OPEN_METEO_FORECAST_URL',
+      'WEATHER_TIMEOUT_MS',
+      'LOG_LEVEL',
+    ]);
+  });
+});
