@@ -1,0 +1,77 @@
+/** The Standard card shown with the answer: a title and the day's details, in the user's units. */
+import type { Advice, UserUnits } from '../advice/index.js';
+import type { DayForecast } from '../weather/index.js';
+import { capitalize, dayWords, fullDateWords } from './day-words.js';
+import { periodWords } from './hour-words.js';
+import { styleOf } from './locale.js';
+import { writtenPrecipitation, writtenTemperature, writtenWind } from './numbers.js';
+import { speakable } from './ssml.js';
+import { clothesWords, itemPhrases, joinWords, outerWords } from './vocabulary.js';
+
+/** A Standard card's title and text (plain text: cards are not SSML). */
+export interface Card {
+  readonly title: string;
+  readonly text: string;
+}
+
+/** What the card is built from. */
+export interface AdviceCardInput {
+  readonly forecast: Pick<DayForecast, 'place' | 'date' | 'today' | 'provider' | 'stale'>;
+  readonly advice: Advice;
+  readonly units: UserUnits;
+  readonly locale?: string;
+}
+
+/** The card for an answer: where and when, how it feels, rain, wind, UV, what to wear and bring. */
+export function adviceCard(input: AdviceCardInput): Card {
+  const { forecast, advice, units, locale } = input;
+  const style = styleOf(locale);
+  const s = advice.summary;
+  const where = [forecast.place.name, forecast.place.region]
+    .filter((part): part is string => part !== undefined && part !== '')
+    .map((part) => speakable(part))
+    .join(', ');
+  const title = `${where}: ${capitalize(dayWords(forecast.date, forecast.today, locale))}, ${fullDateWords(forecast.date, locale)}`;
+
+  const lines: string[] = [];
+  let feels = `Feels like ${writtenTemperature(s.coldestC, units)} to ${writtenTemperature(s.warmestC, units)}`;
+  if (s.morningC !== null && s.afternoonC !== null) {
+    feels += ` (morning ${writtenTemperature(s.morningC, units)}, afternoon ${writtenTemperature(s.afternoonC, units)})`;
+  }
+  lines.push(feels);
+
+  const p = advice.precipitation;
+  if (p === null) {
+    lines.push('Dry');
+  } else {
+    const details = [
+      s.maxPrecipitationProbability === null
+        ? undefined
+        : `up to ${s.maxPrecipitationProbability}%`,
+      s.totalPrecipitationMm >= 0.5
+        ? writtenPrecipitation(s.totalPrecipitationMm, units)
+        : undefined,
+    ].filter((d): d is string => d !== undefined);
+    const what = p.chance === 'likely' ? `${capitalize(p.kind)} likely` : `A chance of ${p.kind}`;
+    lines.push(`${what} ${periodWords(p)}${details.length > 0 ? ` (${details.join(', ')})` : ''}`);
+  }
+  if (s.maxWindKmh !== null) lines.push(`Wind up to ${writtenWind(s.maxWindKmh, units)}`);
+  if (s.maxUvIndex !== null) lines.push(`UV index up to ${Math.round(s.maxUvIndex)}`);
+
+  const clothes = clothesWords(advice.top, advice.legs, style);
+  const outer = outerWords(advice.outer);
+  lines.push(`Wear: ${outer === undefined ? clothes : `${outer} over ${clothes}`}`);
+  const items = itemPhrases(advice.bring);
+  if (items.length > 0) lines.push(`Bring: ${joinWords(items, style)}`);
+  if (advice.swing !== null)
+    lines.push('Dress in layers: the temperature changes a lot during the day.');
+
+  if (forecast.stale)
+    lines.push('From an earlier forecast: the weather service did not answer in time.');
+  lines.push(
+    forecast.provider === 'demo'
+      ? 'Demo forecast: made up for testing, not real weather.'
+      : 'Weather data by Open-Meteo.com',
+  );
+  return { title, text: lines.join('\n') };
+}

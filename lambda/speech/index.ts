@@ -1,0 +1,31 @@
+export { adviceSpeech, type AdviceSpeechInput } from './advice-speech.js';
+export { adviceCard, type AdviceCardInput, type Card } from './card.js';
+export {
+  beyondHorizonSpeech,
+  datePastSpeech,
+  placeNotFoundSpeech,
+  weatherErrorSpeech,
+  weatherUnavailableSpeech,
+  whichCitySpeech,
+  type FailureOptions,
+  type FailureSpeech,
+} from './failures.js';
+export {
+  calendarWords,
+  capitalize,
+  dayWords,
+  fullDateWords,
+  ordinal,
+  weekdayName,
+} from './day-words.js';
+export { hourWords, periodWords } from './hour-words.js';
+export { styleOf, type EnglishStyle } from './locale.js';
+export { spokenRange, spokenTemperature } from './numbers.js';
+export {
+  escapeSsml,
+  MAX_SPOKEN_VALUE_LENGTH,
+  speakable,
+  utterance,
+  type Utterance,
+} from './ssml.js';
+export { pick } from './variation.js';

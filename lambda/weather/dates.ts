@@ -1,0 +1,75 @@
+/**
+ * Calendar arithmetic on local dates (`YYYY-MM-DD`), and "today" in a time zone. Dates are plain
+ * calendar days: arithmetic runs in UTC so that daylight-saving changes never shift a day.
+ */
+import type { IsoDate } from './types.js';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** True when `value` is a real calendar date written `YYYY-MM-DD` (2026-02-30 is not). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== 'string') return false;
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function toUtcMs(date: IsoDate): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+function fromUtcMs(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** `date` plus `days` calendar days (negative to go back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromUtcMs(toUtcMs(date) + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
+}
+
+/** Day of the week, 0 (Sunday) to 6 (Saturday). */
+export function dayOfWeek(date: IsoDate): number {
+  return new Date(toUtcMs(date)).getUTCDay();
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The local date at instant `epochMs` in `timeZone` (IANA). When the zone is unknown to the
+ * runtime, `fallbackOffsetSeconds` (the zone's UTC offset, if known) is used, else UTC.
+ */
+export function localDate(epochMs: number, timeZone: string, fallbackOffsetSeconds = 0): IsoDate {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    if (!isKnownTimeZone(timeZone)) return fromUtcMs(epochMs + fallbackOffsetSeconds * 1000);
+    // en-CA formats dates as YYYY-MM-DD.
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(epochMs);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

@@ -1,0 +1,135 @@
+/**
+ * `createDemoProvider(options)`: deterministic, offline forecasts for any place name, for the
+ * local stack and tests. The same name and date always give the same day; nothing is fetched.
+ * Every forecast says `provider: 'demo'`, so logs and cards can label it.
+ */
+import { ConfigError } from '../../common/env.js';
+import type { Logger } from '../../common/logger.js';
+import { assertRequestedDate, forecastWindow, resolveRequestedDate } from './date-range.js';
+import { isKnownTimeZone, localDate } from './dates.js';
+import { PlaceNotFoundError } from './errors.js';
+import { normalizePlaceQuery } from './place-query.js';
+import { hashString, seededRandom } from './seeded-random.js';
+import {
+  DEFAULT_HORIZON_DAYS,
+  DEFAULT_WAKING_HOURS,
+  type DayForecast,
+  type HourlyWeather,
+  type IsoDate,
+  type WakingHours,
+  type WeatherProvider,
+} from './types.js';
+
+/** Place names the demo provider does not know, so the "not found" path can be tried offline. */
+export const DEMO_UNKNOWN_PLACES: readonly string[] = Object.freeze(['nowhere', 'atlantis']);
+
+/** Options of {@link createDemoProvider}. */
+export interface DemoProviderOptions {
+  /** The clock, ms since the epoch. Default `Date.now`. */
+  now?: () => number;
+  /** Time zone of every demo place. Default `UTC`. */
+  timeZone?: string;
+  /** Days forecast, today included. Default 16. */
+  horizonDays?: number;
+  /** Local hours that make the waking day. Default 7 to 21. */
+  wakingHours?: WakingHours;
+  /** Names (case-insensitive) that are "not found". Default {@link DEMO_UNKNOWN_PLACES}. */
+  unknownPlaces?: readonly string[];
+  /** Told of each forecast made, labelled `provider: demo`. */
+  logger?: Logger;
+}
+
+/** Creates the demo {@link WeatherProvider}. */
+export function createDemoProvider(options: DemoProviderOptions = {}): WeatherProvider {
+  const now = options.now ?? Date.now;
+  const timeZone = options.timeZone ?? 'UTC';
+  if (!isKnownTimeZone(timeZone)) {
+    throw new ConfigError([{ name: 'timeZone', problem: 'is not a known IANA time zone' }]);
+  }
+  const horizonDays = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
+  const waking = options.wakingHours ?? DEFAULT_WAKING_HOURS;
+  const unknown = new Set(
+    (options.unknownPlaces ?? DEMO_UNKNOWN_PLACES).map((n) => n.toLowerCase()),
+  );
+  const log = options.logger?.child({ provider: 'demo' });
+
+  return {
+    name: 'demo',
+    forecastDay(request) {
+      // Async so that every failure is a rejection, as with the real provider.
+      return Promise.resolve().then(() => {
+        assertRequestedDate(request.date);
+        const query = normalizePlaceQuery(request.place);
+        const name = query.kind === 'name' ? titleCase(query.name) : query.postalCode;
+        if (query.kind === 'name' && unknown.has(query.name.toLowerCase())) {
+          throw new PlaceNotFoundError('no-match', query.name);
+        }
+        const window = forecastWindow(localDate(now(), timeZone), horizonDays);
+        const date = resolveRequestedDate(request.date, window, name);
+        const seed = hashString(name.toLowerCase());
+        log?.debug('weather demo forecast', { outcome: 'ok' });
+        const forecast: DayForecast = {
+          provider: 'demo',
+          place: {
+            name,
+            ...(query.countryCode === undefined ? {} : { countryCode: query.countryCode }),
+            // Somewhere plausible, derived from the name; never a real lookup.
+            latitude: Number(((seed % 12_000) / 100 - 60).toFixed(2)),
+            longitude: Number((((seed >>> 8) % 36_000) / 100 - 180).toFixed(2)),
+            timeZone,
+          },
+          date,
+          today: window.today,
+          lastDate: window.lastDate,
+          hours: demoHours(name.toLowerCase(), date, waking),
+          fetchedAt: now(),
+          stale: false,
+        };
+        return forecast;
+      });
+    },
+  };
+}
+
+function titleCase(name: string): string {
+  return name.replace(
+    /(^|[\s-])(\p{Ll})/gu,
+    (_, sep: string, letter: string) => sep + letter.toUpperCase(),
+  );
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+/** A plausible day for `place` on `date`: a climate from the name, weather from name and date. */
+export function demoHours(place: string, date: IsoDate, waking: WakingHours): HourlyWeather[] {
+  const climate = seededRandom(hashString(place));
+  const baseC = -8 + climate() * 38; // a place's typical feels-like, -8 to 30 °C
+  const random = seededRandom(hashString(`${place}|${date}`));
+  const meanC = baseC + (random() - 0.5) * 12;
+  const amplitude = 2 + random() * 6;
+  const wet = random() < 0.35;
+  const wetFrom = waking.from + Math.floor(random() * 10);
+  const wetTo = wetFrom + 2 + Math.floor(random() * 7);
+  const windBase = 4 + random() * 36;
+  const sunPeak = Math.max(0, Math.min(11, (meanC + 6) / 3.5));
+
+  const hours: HourlyWeather[] = [];
+  for (let hour = waking.from; hour <= waking.to; hour += 1) {
+    const apparent = meanC + amplitude * Math.sin((Math.PI * (hour - 9)) / 12);
+    const raining = wet && hour >= wetFrom && hour <= wetTo;
+    const precipitationMm = raining ? round1(0.3 + random() * 2.5) : 0;
+    const sunShape = Math.max(0, Math.cos((Math.PI * (hour - 13)) / 12));
+    hours.push({
+      hour,
+      apparentTemperatureC: round1(apparent),
+      precipitationProbability: raining
+        ? 60 + Math.floor(random() * 35)
+        : Math.floor(random() * 20),
+      precipitationMm,
+      snowfallCm: raining && apparent <= 1 ? round1(precipitationMm * 0.7) : 0,
+      windSpeedKmh: round1(windBase + random() * 8),
+      uvIndex: round1((raining ? 0.3 : 1) * sunPeak * sunShape),
+    });
+  }
+  return hours;
+}

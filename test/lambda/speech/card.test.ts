@@ -1,0 +1,75 @@
+import { expect } from 'chai';
+import { adviseDay } from '../../../lambda/advice/index.js';
+import { adviceCard } from '../../../lambda/speech/index.js';
+import { exampleDay, forecast, hours } from './fixtures.js';
+
+describe('speech/adviceCard', () => {
+  it('titles the card with the place, region and day', () => {
+    const { day, advice } = exampleDay();
+    expect(adviceCard({ forecast: day, advice, units: { temperature: 'CELSIUS' } }).title).to.equal(
+      'Chicago, Illinois: Tomorrow, Thursday, November 26th',
+    );
+  });
+
+  it("lists the day's details in Celsius and metric units", () => {
+    const { day, advice } = exampleDay();
+    expect(adviceCard({ forecast: day, advice, units: { temperature: 'CELSIUS' } }).text).to.equal(
+      [
+        'Feels like 2°C to 9°C (morning 4°C, afternoon 8°C)',
+        'Rain likely after noon (up to 80%, 9 mm)',
+        'Wind up to 12 km/h',
+        'UV index up to 1',
+        'Wear: a warm coat over long sleeves and long pants',
+        'Bring: an umbrella',
+        'Weather data by Open-Meteo.com',
+      ].join('\n'),
+    );
+  });
+
+  it('uses Fahrenheit, mph and inches for a Fahrenheit user', () => {
+    const { day, advice } = exampleDay();
+    const { text } = adviceCard({ forecast: day, advice, units: { temperature: 'FAHRENHEIT' } });
+    expect(text)
+      .to.contain('Feels like 36°F to 48°F')
+      .and.contain('0.35 in')
+      .and.contain('Wind up to 7 mph');
+  });
+
+  it('says dry when no precipitation is expected', () => {
+    const day = forecast(hours(10, 14));
+    expect(
+      adviceCard({ forecast: day, advice: adviseDay(day.hours), units: { temperature: 'CELSIUS' } })
+        .text,
+    ).to.contain('\nDry\n');
+  });
+
+  it('labels a demo forecast as not real weather', () => {
+    const day = forecast(hours(10, 14), { provider: 'demo' });
+    const { text } = adviceCard({
+      forecast: day,
+      advice: adviseDay(day.hours),
+      units: { temperature: 'CELSIUS' },
+    });
+    expect(text).to.contain('Demo forecast').and.not.contain('Open-Meteo');
+  });
+
+  it('says when the forecast is an older one', () => {
+    const day = forecast(hours(10, 14), { stale: true });
+    const { text } = adviceCard({
+      forecast: day,
+      advice: adviseDay(day.hours),
+      units: { temperature: 'CELSIUS' },
+    });
+    expect(text).to.contain('From an earlier forecast');
+  });
+
+  it('advises layers on a day with a big swing', () => {
+    const day = forecast(hours(1, 21));
+    const { text } = adviceCard({
+      forecast: day,
+      advice: adviseDay(day.hours),
+      units: { temperature: 'CELSIUS' },
+    });
+    expect(text).to.contain('Dress in layers');
+  });
+});
