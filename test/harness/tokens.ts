@@ -41,6 +41,18 @@ export function createTestKey(kid: string = randomUUID()): TestKey {
   return { kid, privateKey, publicKey, jwk };
 }
 
+const shared = new Map<string, TestKey>();
+
+/** A key made once per process for `kid` (RSA key generation is slow); never use it as a forger. */
+export function sharedTestKey(kid: string): TestKey {
+  let key = shared.get(kid);
+  if (key === undefined) {
+    key = createTestKey(kid);
+    shared.set(kid, key);
+  }
+  return key;
+}
+
 /** Encodes `header.payload.signature` with any header, any payload (object or raw string) and any signing. */
 export function signCompact(
   header: Record<string, unknown>,
@@ -82,7 +94,7 @@ export class TestIssuer {
     readonly issuer: string = TEST_ISSUER,
     readonly audience: string = TEST_AUDIENCE,
     readonly now: number = TEST_NOW,
-    keys: TestKey[] = [createTestKey('key-1')],
+    keys: TestKey[] = [sharedTestKey('key-1')],
   ) {
     this.keys = keys;
   }

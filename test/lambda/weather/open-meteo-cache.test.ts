@@ -7,7 +7,7 @@ import {
   geocodingBody,
   serveForecast,
   serveGeocoding,
-} from './open-meteo-fixtures.js';
+} from '../../harness/open-meteo.js';
 
 const START = Date.parse('2026-11-25T18:00:00Z'); // noon in Chicago
 const TODAY = '2026-11-25';

@@ -19,7 +19,7 @@ import {
   serveForecast,
   serveGeocoding,
   SYDNEY,
-} from './open-meteo-fixtures.js';
+} from '../../harness/open-meteo.js';
 
 /** Noon in Chicago (CST, UTC-6) on 2026-11-25. */
 const NOON_CHICAGO = Date.parse('2026-11-25T18:00:00Z');

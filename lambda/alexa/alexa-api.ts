@@ -1,0 +1,156 @@
+/**
+ * The two Alexa APIs the skill reads, through Node's fetch with a deadline (ask-sdk-core's
+ * DefaultApiClient has none, and Alexa waits only about 8 s for the whole answer):
+ * - Device Address, country and postal code: `GET /v1/devices/{deviceId}/settings/address/countryAndPostalCode`
+ * - Settings: `GET /v2/devices/{deviceId}/settings/System.temperatureUnit` and `System.timeZone`
+ * Answers are cached per device for a few minutes, so a returning user costs no extra calls.
+ */
+import { AlexaApiUnavailableError, AlexaNoDataError, AlexaPermissionError } from './errors.js';
+
+/** Where and as whom to call: from the request's `context.System`. */
+export interface AlexaApiAccess {
+  readonly apiEndpoint: string;
+  readonly apiAccessToken: string;
+  readonly deviceId: string;
+}
+
+export interface PostalAddress {
+  readonly countryCode: string;
+  readonly postalCode: string;
+}
+
+export type TemperatureUnit = 'CELSIUS' | 'FAHRENHEIT';
+
+export interface AlexaApi {
+  /** The device's country and postal code; `AlexaPermissionError` when not granted. */
+  postalAddress(access: AlexaApiAccess): Promise<PostalAddress>;
+  /** The user's temperature unit. */
+  temperatureUnit(access: AlexaApiAccess): Promise<TemperatureUnit>;
+  /** The device's IANA time zone. */
+  timeZone(access: AlexaApiAccess): Promise<string>;
+}
+
+export interface AlexaApiOptions {
+  /** Deadline of one call, in milliseconds. Default 1500. */
+  readonly timeoutMs?: number;
+  /** How long an answer is reused for the same device. Default 5 minutes. */
+  readonly cacheTtlMs?: number;
+  /** Most devices remembered; the oldest is forgotten first. Default 1000. */
+  readonly maxDevices?: number;
+  readonly now?: () => number;
+  readonly fetch?: typeof fetch;
+}
+
+interface Entry {
+  readonly value: Promise<unknown>;
+  readonly expiresAt: number;
+}
+
+/** Builds an {@link AlexaApi}; call once per container so the cache is shared. */
+export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
+  const timeoutMs = options.timeoutMs ?? 1500;
+  const ttl = options.cacheTtlMs ?? 5 * 60_000;
+  const maxEntries = (options.maxDevices ?? 1000) * 3;
+  const now = options.now ?? Date.now;
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const cache = new Map<string, Entry>();
+
+  async function getJson(access: AlexaApiAccess, path: string): Promise<unknown> {
+    const url = new URL(
+      path.replace('{deviceId}', encodeURIComponent(access.deviceId)),
+      access.apiEndpoint,
+    );
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        headers: { authorization: `Bearer ${access.apiAccessToken}`, accept: 'application/json' },
+        redirect: 'error',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (cause) {
+      throw new AlexaApiUnavailableError(`The Alexa API did not answer (${path})`, { cause });
+    }
+    if (response.status === 401 || response.status === 403) {
+      await response.body?.cancel();
+      throw new AlexaPermissionError(`The Alexa API refused access (${response.status})`);
+    }
+    if (response.status === 204)
+      throw new AlexaNoDataError('The Alexa API has no data for this device');
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new AlexaApiUnavailableError(`The Alexa API answered ${response.status}`);
+    }
+    try {
+      const body: unknown = await response.json();
+      return body;
+    } catch (cause) {
+      throw new AlexaApiUnavailableError('The Alexa API answered something that is not JSON', {
+        cause,
+      });
+    }
+  }
+
+  function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const t = now();
+    const hit = cache.get(key);
+    if (hit !== undefined && t < hit.expiresAt) return hit.value as Promise<T>;
+    const value = load();
+    cache.delete(key);
+    cache.set(key, { value, expiresAt: t + ttl });
+    // A failure is not remembered: the next request asks again.
+    value.catch(() => cache.delete(key));
+    while (cache.size > maxEntries) {
+      const oldest = cache.keys().next().value;
+      if (oldest === undefined) break;
+      cache.delete(oldest);
+    }
+    return value;
+  }
+
+  return {
+    postalAddress: (access) =>
+      cached(`address:${access.deviceId}`, async () => {
+        const body = await getJson(
+          access,
+          '/v1/devices/{deviceId}/settings/address/countryAndPostalCode',
+        );
+        const { countryCode, postalCode } = (body ?? {}) as Record<string, unknown>;
+        if (
+          typeof postalCode !== 'string' ||
+          postalCode.trim() === '' ||
+          typeof countryCode !== 'string'
+        ) {
+          throw new AlexaNoDataError('The device has no postal code set');
+        }
+        return { countryCode: countryCode.trim().toUpperCase(), postalCode: postalCode.trim() };
+      }),
+    temperatureUnit: (access) =>
+      cached(`unit:${access.deviceId}`, async () => {
+        const body = await getJson(
+          access,
+          '/v2/devices/{deviceId}/settings/System.temperatureUnit',
+        );
+        if (body !== 'CELSIUS' && body !== 'FAHRENHEIT') {
+          throw new AlexaApiUnavailableError('The temperature unit is not one Alexa documents');
+        }
+        return body;
+      }),
+    timeZone: (access) =>
+      cached(`zone:${access.deviceId}`, async () => {
+        const body = await getJson(access, '/v2/devices/{deviceId}/settings/System.timeZone');
+        if (typeof body !== 'string' || !isTimeZone(body)) {
+          throw new AlexaApiUnavailableError('The time zone is not an IANA zone');
+        }
+        return body;
+      }),
+  };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './alexa-api.js';
+export * from './errors.js';

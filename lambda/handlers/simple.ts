@@ -1,0 +1,58 @@
+/** The intents that need no account: Help, Fallback, Stop/Cancel/NavigateHome, SessionEnded. */
+import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core';
+import type { SessionEndedRequest } from 'ask-sdk-model';
+import { requestState } from './state.js';
+
+const EXAMPLE = 'what should I wear in Chicago tomorrow';
+
+function isIntent(...names: string[]): RequestHandler['canHandle'] {
+  return (input) =>
+    getRequestType(input.requestEnvelope) === 'IntentRequest' &&
+    names.includes(getIntentName(input.requestEnvelope));
+}
+
+export const helpHandler: RequestHandler = {
+  canHandle: isIntent('AMAZON.HelpIntent'),
+  handle(input) {
+    requestState(input).outcome = 'help';
+    return input.responseBuilder
+      .speak(
+        `I tell you what to wear and what to bring, from the forecast. Ask me, for example, ${EXAMPLE}. What would you like to know?`,
+      )
+      .reprompt(`You can say, ${EXAMPLE}.`)
+      .getResponse();
+  },
+};
+
+export const fallbackHandler: RequestHandler = {
+  canHandle: isIntent('AMAZON.FallbackIntent'),
+  handle(input) {
+    requestState(input).outcome = 'fallback';
+    return input.responseBuilder
+      .speak(`Sorry, I can't help with that. I can tell you what to wear: try saying, ${EXAMPLE}.`)
+      .reprompt(`Try saying, ${EXAMPLE}.`)
+      .getResponse();
+  },
+};
+
+export const stopHandler: RequestHandler = {
+  canHandle: isIntent('AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent'),
+  handle(input) {
+    requestState(input).outcome = 'stop';
+    return input.responseBuilder.speak('Goodbye.').withShouldEndSession(true).getResponse();
+  },
+};
+
+export const sessionEndedHandler: RequestHandler = {
+  canHandle: (input) => getRequestType(input.requestEnvelope) === 'SessionEndedRequest',
+  handle(input) {
+    const state = requestState(input);
+    const request = input.requestEnvelope.request as SessionEndedRequest;
+    state.outcome = 'session-ended';
+    state.logger.info('session ended', {
+      reason: request.reason,
+      ...(request.error ? { errorType: request.error.type } : {}),
+    });
+    return input.responseBuilder.getResponse();
+  },
+};

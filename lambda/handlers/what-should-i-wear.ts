@@ -1,0 +1,203 @@
+/**
+ * WhatShouldIWearIntent: "what should I wear in Chicago tomorrow". Needs a linked account. Finds
+ * the day (the date slot, else today), the place (the city slot, else the device's postal code
+ * when the user granted it, else asks "Which city?" and keeps the day in the session), the user's
+ * units, then answers from the forecast.
+ */
+import {
+  getIntentName,
+  getRequestType,
+  getSlotValue,
+  type HandlerInput,
+  type RequestHandler,
+} from 'ask-sdk-core';
+import type { Response } from 'ask-sdk-model';
+import { adviseForecast } from '../advice/index.js';
+import {
+  AlexaPermissionError,
+  type AlexaApi,
+  type AlexaApiAccess,
+  type TemperatureUnit,
+} from '../alexa/index.js';
+import { resolveAmazonDate, todayIn } from '../request/index.js';
+import {
+  adviceCard,
+  adviceSpeech,
+  dayWords,
+  speakable,
+  weatherErrorSpeech,
+  whichCitySpeech,
+  type Utterance,
+} from '../speech/index.js';
+import { isWeatherError, MAX_PLACE_NAME_LENGTH, type PlaceQuery } from '../weather/index.js';
+import { refuseWithoutAccount } from './account-linking.js';
+import { requestState, type SkillDependencies } from './state.js';
+
+export const ADDRESS_PERMISSION = 'read::alexa:device:all:address:country_and_postal_code';
+const PENDING_DATE = 'pendingDate';
+const MAX_DATE_SLOT_LENGTH = 32;
+
+export function createWhatShouldIWearHandler(deps: SkillDependencies): RequestHandler {
+  return {
+    canHandle: (input) =>
+      getRequestType(input.requestEnvelope) === 'IntentRequest' &&
+      getIntentName(input.requestEnvelope) === 'WhatShouldIWearIntent',
+    handle: (input) => refuseWithoutAccount(input) ?? answer(input, deps),
+  };
+}
+
+async function answer(input: HandlerInput, deps: SkillDependencies): Promise<Response> {
+  const state = requestState(input);
+  const envelope = input.requestEnvelope;
+  const locale = envelope.request.locale ?? 'en-US';
+  const seed = envelope.request.requestId;
+  const session = input.attributesManager.getSessionAttributes();
+  const access = alexaAccess(input);
+
+  const [unit, zone] = await Promise.all([
+    settled(access && deps.alexaApi.temperatureUnit(access)),
+    settled(access && deps.alexaApi.timeZone(access)),
+  ]);
+  const units = { temperature: unit ?? defaultUnit(locale) };
+
+  const pending = typeof session[PENDING_DATE] === 'string' ? session[PENDING_DATE] : undefined;
+  const dateValue = slot(input, 'date', MAX_DATE_SLOT_LENGTH) ?? pending;
+  const today = todayIn(zone, deps.now());
+  let date = 'today';
+  if (dateValue !== undefined) {
+    const day = resolveAmazonDate(dateValue, today);
+    if (day.kind === 'unsupported') {
+      state.outcome = 'unsupported-date';
+      return ask(
+        input,
+        {
+          ssml: 'I can tell you about one day at a time, like today, tomorrow or Saturday. Which day should I check?',
+          text: '',
+        },
+        'Which day should I check?',
+      );
+    }
+    date = day.date;
+  }
+
+  const found = await findPlace(input, deps.alexaApi, access);
+  if (found.kind === 'ask') {
+    if (dateValue !== undefined) session[PENDING_DATE] = dateValue;
+    input.attributesManager.setSessionAttributes(session);
+    state.outcome = 'which-city';
+    const question = whichCitySpeech(date === 'today' ? 'today' : dayWords(date, today, locale));
+    return ask(input, question.speech, question.reprompt?.ssml ?? 'Which city should I check?');
+  }
+  if (found.kind === 'ask-permission') {
+    if (dateValue !== undefined) session[PENDING_DATE] = dateValue;
+    input.attributesManager.setSessionAttributes(session);
+    state.outcome = 'ask-permission';
+    input.responseBuilder.withAskForPermissionsConsentCard([ADDRESS_PERMISSION]);
+    return ask(
+      input,
+      {
+        ssml: "Which city should I check? To use your device's location instead, allow it with the card I sent to the Alexa app.",
+        text: '',
+      },
+      'Which city should I check?',
+    );
+  }
+
+  let forecast;
+  try {
+    forecast = await deps.weather.forecastDay(
+      { place: found.place, date },
+      { timeoutMs: deps.weatherBudgetMs ?? 2500 },
+    );
+  } catch (error) {
+    if (!isWeatherError(error)) throw error;
+    state.outcome = `weather:${error.code}`;
+    state.logger.warn('no forecast', {
+      errorCode: error.code,
+      reason: error.reason,
+      provider: deps.weather.name,
+    });
+    const failure = weatherErrorSpeech(error, { locale, seed });
+    if (failure.reprompt) {
+      if (dateValue !== undefined) session[PENDING_DATE] = dateValue;
+      input.attributesManager.setSessionAttributes(session);
+      return ask(input, failure.speech, failure.reprompt.ssml);
+    }
+    return input.responseBuilder
+      .speak(failure.speech.ssml)
+      .withShouldEndSession(true)
+      .getResponse();
+  }
+
+  Reflect.deleteProperty(session, PENDING_DATE);
+  input.attributesManager.setSessionAttributes(session);
+  const advice = adviseForecast(forecast);
+  const speech = adviceSpeech({ forecast, advice, units, seed, locale });
+  const card = adviceCard({ forecast, advice, units, locale });
+  state.outcome = 'advice';
+  state.logger.debug('advice', {
+    provider: forecast.provider,
+    date: forecast.date,
+    stale: forecast.stale,
+  });
+  return input.responseBuilder
+    .speak(speech.ssml)
+    .withStandardCard(card.title, card.text)
+    .withShouldEndSession(true)
+    .getResponse();
+}
+
+/** The place to look up, or what to ask the user for. */
+async function findPlace(
+  input: HandlerInput,
+  alexaApi: AlexaApi,
+  access: AlexaApiAccess | undefined,
+): Promise<{ kind: 'place'; place: PlaceQuery } | { kind: 'ask' } | { kind: 'ask-permission' }> {
+  const city = slot(input, 'city', MAX_PLACE_NAME_LENGTH);
+  if (city !== undefined) return { kind: 'place', place: speakable(city, MAX_PLACE_NAME_LENGTH) };
+  if (access === undefined) return { kind: 'ask' };
+  try {
+    return { kind: 'place', place: await alexaApi.postalAddress(access) };
+  } catch (error) {
+    return error instanceof AlexaPermissionError ? { kind: 'ask-permission' } : { kind: 'ask' };
+  }
+}
+
+function ask(input: HandlerInput, speech: Utterance, reprompt: string): Response {
+  return input.responseBuilder
+    .speak(speech.ssml)
+    .reprompt(reprompt)
+    .withShouldEndSession(false)
+    .getResponse();
+}
+
+/** A slot's value, trimmed; absent when empty or longer than `max` (never trusted further). */
+function slot(input: HandlerInput, name: string, max: number): string | undefined {
+  let value: string | undefined;
+  try {
+    value = getSlotValue(input.requestEnvelope, name);
+  } catch {
+    return undefined;
+  }
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  return trimmed === '' || trimmed.length > max ? undefined : trimmed;
+}
+
+function alexaAccess(input: HandlerInput): AlexaApiAccess | undefined {
+  const system = input.requestEnvelope.context.System;
+  const deviceId = system.device?.deviceId;
+  if (!system.apiEndpoint || !system.apiAccessToken || !deviceId) return undefined;
+  return { apiEndpoint: system.apiEndpoint, apiAccessToken: system.apiAccessToken, deviceId };
+}
+
+async function settled<T>(promise: Promise<T> | undefined): Promise<T | undefined> {
+  try {
+    return await promise;
+  } catch {
+    return undefined;
+  }
+}
+
+function defaultUnit(locale: string): TemperatureUnit {
+  return locale === 'en-US' ? 'FAHRENHEIT' : 'CELSIUS';
+}

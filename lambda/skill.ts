@@ -1,0 +1,88 @@
+/**
+ * `createSkill(dependencies)`: wiring only. No environment, no I/O at import; tests inject the
+ * verifier, weather provider, Alexa API client, clock and logger.
+ */
+import { SkillBuilders } from 'ask-sdk-core';
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import {
+  createAuthInterceptor,
+  createErrorHandler,
+  createLogLineInterceptor,
+  createStateInterceptor,
+  createWhatShouldIWearHandler,
+  fallbackHandler,
+  helpHandler,
+  launchHandler,
+  sessionEndedHandler,
+  stopHandler,
+  type SkillDependencies,
+} from './handlers/index.js';
+
+export type { SkillDependencies } from './handlers/index.js';
+
+/** A request addressed to another skill than the configured `SKILL_ID`. */
+export class SkillIdMismatchError extends Error {
+  override readonly name = 'SkillIdMismatchError';
+  readonly code = 'ERR_SKILL_ID_MISMATCH';
+}
+
+/** The skill: `invoke(event, context)` answers one Alexa request envelope. */
+export interface WhatShouldIWearSkill {
+  invoke(event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope>;
+}
+
+/** Every intent the skill handles, for the model-coverage test. */
+export const HANDLED_INTENTS = [
+  'WhatShouldIWearIntent',
+  'AMAZON.HelpIntent',
+  'AMAZON.StopIntent',
+  'AMAZON.CancelIntent',
+  'AMAZON.NavigateHomeIntent',
+  'AMAZON.FallbackIntent',
+] as const;
+
+/** Builds the skill from its dependencies. */
+export function createSkill(deps: SkillDependencies): WhatShouldIWearSkill {
+  const builder = SkillBuilders.custom()
+    .addRequestInterceptors(createStateInterceptor(deps), createAuthInterceptor(deps))
+    .addRequestHandlers(
+      launchHandler,
+      createWhatShouldIWearHandler(deps),
+      helpHandler,
+      stopHandler,
+      fallbackHandler,
+      sessionEndedHandler,
+    )
+    .addResponseInterceptors(createLogLineInterceptor(deps))
+    .addErrorHandlers(createErrorHandler(deps))
+    .withCustomUserAgent('what-should-i-wear');
+  if (deps.skillId !== undefined) builder.withSkillId(deps.skillId);
+  const skill = builder.create();
+
+  return {
+    async invoke(event, context) {
+      if (deps.skillId !== undefined) {
+        const addressed = addressedSkill(event);
+        if (addressed !== deps.skillId) {
+          deps.logger.warn('request refused: addressed to another skill', {
+            addressedTo: addressed,
+          });
+          throw new SkillIdMismatchError('The request is addressed to another skill');
+        }
+      }
+      return skill.invoke(event, context);
+    },
+  };
+}
+
+/** The skill id a request is addressed to, read defensively: the envelope is not trusted yet. */
+function addressedSkill(event: unknown): unknown {
+  const at = (value: unknown, key: string): unknown =>
+    typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+  return (
+    at(at(at(at(event, 'context'), 'System'), 'application'), 'applicationId') ??
+    at(at(at(event, 'session'), 'application'), 'applicationId')
+  );
+}
