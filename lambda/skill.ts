@@ -31,15 +31,6 @@ export interface WhatShouldIWearSkill {
   invoke(event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope>;
 }
 
-/** Every intent the skill handles, for the model-coverage test. */
-export const HANDLED_INTENTS = [
-  'WhatShouldIWearIntent',
-  'AMAZON.HelpIntent',
-  'AMAZON.StopIntent',
-  'AMAZON.CancelIntent',
-  'AMAZON.NavigateHomeIntent',
-  'AMAZON.FallbackIntent',
-] as const;
 
 /** Builds the skill from its dependencies. */
 export function createSkill(deps: SkillDependencies): WhatShouldIWearSkill {

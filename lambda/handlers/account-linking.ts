@@ -16,6 +16,7 @@ import {
   TokenIssuerError,
   type AccessTokenErrorCode,
 } from '../auth/index.js';
+import { INTENTS } from './intents.js';
 import type { SkillDependencies } from './state.js';
 import { requestState } from './state.js';
 
@@ -74,7 +75,7 @@ export function needsAccount(input: HandlerInput): boolean {
   const type = getRequestType(input.requestEnvelope);
   return (
     type === 'LaunchRequest' ||
-    (type === 'IntentRequest' && getIntentName(input.requestEnvelope) === 'WhatShouldIWearIntent')
+    (type === 'IntentRequest' && getIntentName(input.requestEnvelope) === INTENTS.wear)
   );
 }
 

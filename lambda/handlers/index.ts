@@ -10,3 +10,4 @@ export { createLogLineInterceptor, createStateInterceptor } from './logging.js';
 export { fallbackHandler, helpHandler, sessionEndedHandler, stopHandler } from './simple.js';
 export type { AuthState, SkillDependencies } from './state.js';
 export { ADDRESS_PERMISSION, createWhatShouldIWearHandler } from './what-should-i-wear.js';
+export { HANDLED_INTENTS, INTENTS } from './intents.js';

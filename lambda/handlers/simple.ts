@@ -1,6 +1,7 @@
 /** The intents that need no account: Help, Fallback, Stop/Cancel/NavigateHome, SessionEnded. */
 import { getIntentName, getRequestType, type RequestHandler } from 'ask-sdk-core';
 import type { SessionEndedRequest } from 'ask-sdk-model';
+import { INTENTS } from './intents.js';
 import { requestState } from './state.js';
 
 const EXAMPLE = 'what should I wear in Chicago tomorrow';
@@ -12,7 +13,7 @@ function isIntent(...names: string[]): RequestHandler['canHandle'] {
 }
 
 export const helpHandler: RequestHandler = {
-  canHandle: isIntent('AMAZON.HelpIntent'),
+  canHandle: isIntent(INTENTS.help),
   handle(input) {
     requestState(input).outcome = 'help';
     return input.responseBuilder
@@ -25,7 +26,7 @@ export const helpHandler: RequestHandler = {
 };
 
 export const fallbackHandler: RequestHandler = {
-  canHandle: isIntent('AMAZON.FallbackIntent'),
+  canHandle: isIntent(INTENTS.fallback),
   handle(input) {
     requestState(input).outcome = 'fallback';
     return input.responseBuilder
@@ -36,7 +37,7 @@ export const fallbackHandler: RequestHandler = {
 };
 
 export const stopHandler: RequestHandler = {
-  canHandle: isIntent('AMAZON.StopIntent', 'AMAZON.CancelIntent', 'AMAZON.NavigateHomeIntent'),
+  canHandle: isIntent(INTENTS.stop, INTENTS.cancel, INTENTS.navigateHome),
   handle(input) {
     requestState(input).outcome = 'stop';
     return input.responseBuilder.speak('Goodbye.').withShouldEndSession(true).getResponse();

@@ -31,6 +31,7 @@ import {
 } from '../speech/index.js';
 import { isWeatherError, MAX_PLACE_NAME_LENGTH, type PlaceQuery } from '../weather/index.js';
 import { refuseWithoutAccount } from './account-linking.js';
+import { INTENTS } from './intents.js';
 import { requestState, type SkillDependencies } from './state.js';
 
 export const ADDRESS_PERMISSION = 'read::alexa:device:all:address:country_and_postal_code';
@@ -41,7 +42,7 @@ export function createWhatShouldIWearHandler(deps: SkillDependencies): RequestHa
   return {
     canHandle: (input) =>
       getRequestType(input.requestEnvelope) === 'IntentRequest' &&
-      getIntentName(input.requestEnvelope) === 'WhatShouldIWearIntent',
+      getIntentName(input.requestEnvelope) === INTENTS.wear,
     handle: (input) => refuseWithoutAccount(input) ?? answer(input, deps),
   };
 }

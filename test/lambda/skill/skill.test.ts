@@ -6,7 +6,7 @@ import {
   createAccessTokenVerifier,
   type AccessTokenErrorCode,
 } from '../../../lambda/auth/index.js';
-import { AUTH_OUTCOMES } from '../../../lambda/handlers/index.js';
+import { AUTH_OUTCOMES, HANDLED_INTENTS } from '../../../lambda/handlers/index.js';
 import { createSkill, SkillIdMismatchError } from '../../../lambda/skill.js';
 import {
   createDemoProvider,
@@ -94,7 +94,7 @@ describe('the skill', () => {
         ),
       );
       expect(speechOf(reply)).to.match(
-        /^In Chicago tomorrow it will feel like -?\d+ to -?\d+ degrees/,
+        /(In Chicago tomorrow|Tomorrow in Chicago)[^.]*feel like -?\d+ to -?\d+ degrees/,
       );
       expect(reply.response.card?.type).to.equal('Standard');
       expect(reply.response.shouldEndSession).to.equal(true);
@@ -347,6 +347,13 @@ describe('the skill', () => {
         expect(reply.response.card).to.equal(undefined);
       });
     }
+
+    it('has a handler for every intent it declares (none falls to the error handler)', async () => {
+      for (const intent of HANDLED_INTENTS) {
+        const reply = await harness().invoke(intentRequest(intent));
+        expect(speechOf(reply), intent).not.to.match(/something went wrong/);
+      }
+    });
 
     it('answers SessionEnded with an empty response', async () => {
       const reply = await harness().invoke(sessionEndedRequest());

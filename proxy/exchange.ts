@@ -1,0 +1,214 @@
+/**
+ * The core of the proxy: incoming request -> one upstream call -> reply. No I/O but the upstream
+ * call, no environment; the adapters (Lambda Function URL, node:http) only translate.
+ */
+import { ConfigError, parseServiceUrl, silentLogger, type Logger } from '../common/index.js';
+import {
+  InvalidClientError,
+  ProxyError,
+  ProxyInternalError,
+  UpstreamResponseError,
+} from './errors.js';
+import { headerValue, parseTokenRequest, type IncomingRequest } from './parse-request.js';
+import { patchTokenResponse } from './patch-response.js';
+import { errorReply, jsonReply, type ProxyReply } from './reply.js';
+import { callUpstream, globalFetch, type FetchLike, type UpstreamAnswer } from './upstream.js';
+
+/** Options of {@link createTokenExchange}. */
+export interface TokenExchangeOptions {
+  /** The upstream token endpoint (https, or http on loopback). The only place calls go. */
+  readonly upstreamTokenUrl: string;
+  /** Client ids served; any other gets 401 `invalid_client` without an upstream call. */
+  readonly allowedClientIds: readonly string[];
+  /** Seconds used when neither the upstream nor the token's `exp` gives a lifetime. Default 3600, min 360. */
+  readonly defaultExpiresIn?: number;
+  /** Deadline of the upstream call, in milliseconds. Default 3000. */
+  readonly upstreamTimeoutMs?: number;
+  /** Bodies over this many bytes get 413. Default 16 KiB. */
+  readonly maxBodyBytes?: number;
+  /** Where the one line per exchange goes. Default: nowhere. */
+  readonly logger?: Logger;
+  /** Wall clock in epoch milliseconds, for `exp`. Default `Date.now`. */
+  readonly now?: () => number;
+  /** Monotonic clock in milliseconds, for latencies. Default `performance.now`. */
+  readonly monotonicNow?: () => number;
+  /** The HTTP client. Default: global `fetch` (keeps upstream connections alive). */
+  readonly fetch?: FetchLike;
+}
+
+/** Per-request context from the adapter. */
+export interface ExchangeContext {
+  /** Ties the log line to the platform's request (Lambda's request id, say). */
+  readonly requestId?: string;
+}
+
+/** Handles one incoming request; never rejects. */
+export type TokenExchange = (
+  request: IncomingRequest,
+  context?: ExchangeContext,
+) => Promise<ProxyReply>;
+
+/** The default body cap, in bytes. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+
+interface Settings {
+  readonly url: string;
+  readonly allowed: ReadonlySet<string>;
+  readonly defaultExpiresIn: number;
+  readonly timeoutMs: number;
+  readonly maxBodyBytes: number;
+}
+
+function checkOptions(options: TokenExchangeOptions): Settings {
+  const problems: { name: string; problem: string }[] = [];
+  let url = '';
+  try {
+    url = parseServiceUrl(options.upstreamTokenUrl).href;
+  } catch (error) {
+    problems.push({ name: 'upstreamTokenUrl', problem: (error as Error).message });
+  }
+  if (options.allowedClientIds.length === 0 || options.allowedClientIds.includes('')) {
+    problems.push({ name: 'allowedClientIds', problem: 'must list at least one non-empty id' });
+  }
+  const whole = (name: string, value: number, min: number): number => {
+    if (!Number.isSafeInteger(value) || value < min) {
+      problems.push({ name, problem: `must be a whole number >= ${min}` });
+    }
+    return value;
+  };
+  const settings: Settings = {
+    url,
+    allowed: new Set(options.allowedClientIds),
+    defaultExpiresIn: whole('defaultExpiresIn', options.defaultExpiresIn ?? 3600, 360),
+    timeoutMs: whole('upstreamTimeoutMs', options.upstreamTimeoutMs ?? 3000, 1),
+    maxBodyBytes: whole('maxBodyBytes', options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 1),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return settings;
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const OAUTH_ERROR_VALUE = /^[\x20-\x21\x23-\x5B\x5D-\x7E]{1,64}$/;
+
+/**
+ * Creates the proxy's core. Checks `options` once (throws `ConfigError` naming every bad one) and
+ * returns a function that answers one request with one upstream call at most.
+ */
+export function createTokenExchange(options: TokenExchangeOptions): TokenExchange {
+  const settings = checkOptions(options);
+  const logger = options.logger ?? silentLogger;
+  const now = options.now ?? Date.now;
+  const monotonic = options.monotonicNow ?? (() => performance.now());
+  const fetchImpl = options.fetch ?? globalFetch;
+  const ms = (since: number): number => Math.round((monotonic() - since) * 10) / 10;
+
+  /** Upstream answer -> reply; adds what it learns to `fields`. */
+  const replyFor = (answer: UpstreamAnswer, fields: Record<string, unknown>): ProxyReply => {
+    const body = parseJsonObject(answer.text);
+    if (answer.status < 200 || answer.status >= 300) {
+      if (body === undefined) {
+        throw new UpstreamResponseError(`The upstream answered ${answer.status} without JSON`);
+      }
+      const upstreamError = body.error;
+      if (typeof upstreamError === 'string' && OAUTH_ERROR_VALUE.test(upstreamError)) {
+        fields.upstreamError = upstreamError;
+      }
+      return jsonReply(answer.status, answer.text);
+    }
+    if (body === undefined) throw new UpstreamResponseError('The upstream answered without JSON');
+    const patched = patchTokenResponse(body, Math.floor(now() / 1000), settings);
+    fields.expiresIn = patched.expiresIn;
+    fields.expiresInSource = patched.source;
+    fields.upstreamExpiresIn = patched.upstreamExpiresIn;
+    if (patched.lifetime !== undefined) fields.lifetimeSeconds = patched.lifetime;
+    if (patched.shortLifetime) fields.shortLifetime = true;
+    fields.refreshTokenReturned = typeof body.refresh_token === 'string';
+    return jsonReply(answer.status, JSON.stringify(patched.body));
+  };
+
+  return async (request, context = {}) => {
+    const started = monotonic();
+    const fields: Record<string, unknown> = { requestId: context.requestId };
+    let reply: ProxyReply;
+    let failure: ProxyError | undefined;
+    try {
+      const token = parseTokenRequest(request, settings);
+      fields.grantType = token.grantType;
+      fields.clientId = token.client.clientId.slice(0, 128);
+      fields.clientAuth = token.client.method;
+      if (!settings.allowed.has(token.client.clientId)) {
+        throw new InvalidClientError('This client is not served here');
+      }
+      const upstreamStarted = monotonic();
+      try {
+        const answer = await callUpstream(
+          {
+            url: settings.url,
+            body: token.upstreamBody,
+            authorization: token.authorization,
+            timeoutMs: settings.timeoutMs,
+          },
+          fetchImpl,
+        );
+        fields.upstreamStatus = answer.status;
+        reply = replyFor(answer, fields);
+      } finally {
+        fields.upstreamLatencyMs = ms(upstreamStarted);
+      }
+    } catch (error) {
+      failure =
+        error instanceof ProxyError
+          ? error
+          : new ProxyInternalError('The proxy failed', { cause: error });
+      const extra: Record<string, string> = {};
+      if (failure.status === 405) extra.allow = 'POST';
+      if (failure.status === 401 && headerValue(request.headers, 'authorization') !== undefined) {
+        extra['www-authenticate'] = 'Basic realm="token"';
+      }
+      reply = errorReply(failure, extra);
+    }
+    logExchange(logger, reply, failure, { ...fields, latencyMs: ms(started) });
+    return reply;
+  };
+}
+
+function logExchange(
+  logger: Logger,
+  reply: ProxyReply,
+  failure: ProxyError | undefined,
+  fields: Record<string, unknown>,
+): void {
+  const line = {
+    ...fields,
+    status: reply.statusCode,
+    ...(failure === undefined ? {} : { failure: failure.code, reason: failure.message }),
+    ...(failure?.cause === undefined ? {} : { causeCode: causeCode(failure.cause) }),
+  };
+  if (failure instanceof ProxyInternalError) {
+    logger.error('token exchange failed', { ...line, cause: failure.cause });
+  } else if (fields.shortLifetime === true) {
+    logger.warn('token exchange: access token lifetime under 360 s', line);
+  } else if (failure !== undefined && failure.status >= 500) {
+    logger.warn('token exchange: upstream failure', line);
+  } else {
+    logger.info('token exchange', line);
+  }
+}
+
+/** The first string `code` along a cause chain (`ECONNREFUSED`, say), for the logs. */
+function causeCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+    if ('code' in e && typeof e.code === 'string') return e.code;
+  }
+  return error instanceof Error ? error.name : undefined;
+}

@@ -1,0 +1,127 @@
+/**
+ * The heart of the proxy: a pure function of the upstream's success body and the clock that makes
+ * the answer whole for Alexa, which schedules refreshes from an integer `expires_in`.
+ */
+import { decodeJwt } from 'jose';
+import { UpstreamResponseError } from './errors.js';
+
+/** Alexa's floor for an access token's lifetime, in seconds. */
+export const MIN_EXPIRES_IN = 360;
+/** Taken off a lifetime computed from `exp`, so that Alexa refreshes before the token dies. */
+export const EXP_MARGIN_SECONDS = 60;
+
+/** Where the `expires_in` of a reply came from. */
+export type ExpiresInSource =
+  /** The upstream's positive number. */
+  | 'upstream'
+  /** The upstream's positive numeric string, converted. */
+  | 'upstream-string'
+  /** Seconds until the access token's `exp`, less the margin. */
+  | 'token-exp'
+  /** `DEFAULT_EXPIRES_IN`. */
+  | 'default';
+
+/** Settings of {@link patchTokenResponse}. */
+export interface PatchDefaults {
+  /** Seconds used when neither the upstream nor the token's `exp` gives a lifetime (>= 360). */
+  readonly defaultExpiresIn: number;
+}
+
+/** A patched success body and how its `expires_in` was found. */
+export interface PatchedTokenResponse {
+  /** The upstream's body with an integer `expires_in` and a `token_type`. */
+  readonly body: Record<string, unknown>;
+  readonly expiresIn: number;
+  readonly source: ExpiresInSource;
+  /** The upstream's `expires_in` for the logs: `missing`, its number, or its type (never its text). */
+  readonly upstreamExpiresIn: string;
+  /** The token's real lifetime in seconds when the upstream or `exp` gave one; else undefined. */
+  readonly lifetime: number | undefined;
+  /** True when that real lifetime is under {@link MIN_EXPIRES_IN} (worth a warning). */
+  readonly shortLifetime: boolean;
+}
+
+function positiveInteger(value: unknown): number | undefined {
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
+        ? Number(value)
+        : Number.NaN;
+  const whole = Math.floor(n);
+  return Number.isSafeInteger(whole) && whole > 0 ? whole : undefined;
+}
+
+function secondsUntilExp(accessToken: string, nowSeconds: number): number | undefined {
+  let exp: unknown;
+  try {
+    // Decoded only for its `exp`; the token is trusted for nothing else.
+    exp = decodeJwt(accessToken).exp;
+  } catch {
+    return undefined; // an opaque token
+  }
+  return typeof exp === 'number' && Number.isFinite(exp) ? Math.floor(exp - nowSeconds) : undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' ? 'string' : typeof value;
+}
+
+function assertIsSuccessBody(
+  body: unknown,
+): asserts body is Record<string, unknown> & { access_token: string } {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new UpstreamResponseError('The upstream success body is not a JSON object');
+  }
+  if (typeof (body as { access_token?: unknown }).access_token !== 'string') {
+    throw new UpstreamResponseError('The upstream success body has no string access_token');
+  }
+}
+
+/**
+ * Makes a 2xx token response whole: `expires_in` becomes an integer (the upstream's positive
+ * value; else seconds until the access token's `exp` less {@link EXP_MARGIN_SECONDS}, never
+ * below {@link MIN_EXPIRES_IN}; else `defaultExpiresIn`) and `token_type` is present. Throws
+ * {@link UpstreamResponseError} when the body is not an object with a string `access_token`.
+ */
+export function patchTokenResponse(
+  body: unknown,
+  nowSeconds: number,
+  defaults: PatchDefaults,
+): PatchedTokenResponse {
+  assertIsSuccessBody(body);
+  const received: unknown = body.expires_in;
+  const fromUpstream = positiveInteger(received);
+  let result: Omit<PatchedTokenResponse, 'body' | 'upstreamExpiresIn'>;
+  if (fromUpstream !== undefined) {
+    result = {
+      expiresIn: fromUpstream,
+      source: typeof received === 'number' ? 'upstream' : 'upstream-string',
+      lifetime: fromUpstream,
+      shortLifetime: fromUpstream < MIN_EXPIRES_IN,
+    };
+  } else {
+    const left = secondsUntilExp(body.access_token, nowSeconds);
+    result =
+      left === undefined
+        ? {
+            expiresIn: defaults.defaultExpiresIn,
+            source: 'default',
+            lifetime: undefined,
+            shortLifetime: false,
+          }
+        : {
+            expiresIn: Math.max(MIN_EXPIRES_IN, left - EXP_MARGIN_SECONDS),
+            source: 'token-exp',
+            lifetime: left,
+            shortLifetime: left < MIN_EXPIRES_IN,
+          };
+  }
+  const patched: Record<string, unknown> = { ...body, expires_in: result.expiresIn };
+  if (typeof patched.token_type !== 'string' || patched.token_type === '') {
+    patched.token_type = 'Bearer';
+  }
+  return { ...result, upstreamExpiresIn: describe(received), body: patched };
+}
