@@ -31,7 +31,6 @@ export interface WhatShouldIWearSkill {
   invoke(event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope>;
 }
 
-
 /** Builds the skill from its dependencies. */
 export function createSkill(deps: SkillDependencies): WhatShouldIWearSkill {
   const builder = SkillBuilders.custom()

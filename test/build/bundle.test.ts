@@ -26,7 +26,9 @@ describe('npm run build', function () {
     for (const file of ['index.js', 'index.js.map', 'proxy.js', 'proxy.js.map']) {
       expect((await stat(join(outDir, file))).size, file).to.be.above(0);
     }
-    expect(JSON.parse(await readFile(join(outDir, 'package.json'), 'utf8'))).to.deep.equal({ type: 'commonjs' });
+    expect(JSON.parse(await readFile(join(outDir, 'package.json'), 'utf8'))).to.deep.equal({
+      type: 'commonjs',
+    });
   });
 
   it('keeps the skill bundle under 400 KB', async () => {
@@ -38,14 +40,26 @@ describe('npm run build', function () {
     const script = `require('./index.js').handler(JSON.parse(process.argv[1]), {}).then((r) => process.stdout.write(JSON.stringify(r)), (e) => { console.error(e.message); process.exit(1); });`;
     const { stdout } = await run(process.execPath, ['-e', script, event], {
       cwd: outDir,
-      env: { PATH: process.env['PATH'] ?? '', ISSUER_BASE_URL: 'http://127.0.0.1:9/', WEATHER_PROVIDER: 'demo', LOG_LEVEL: 'error' },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        ISSUER_BASE_URL: 'http://127.0.0.1:9/',
+        WEATHER_PROVIDER: 'demo',
+        LOG_LEVEL: 'error',
+      },
     });
     const reply = JSON.parse(stdout) as { response: { card?: unknown } };
     expect(reply.response.card).to.deep.equal({ type: 'LinkAccount' });
   });
 
   it('gives a proxy bundle whose proxy.handler is an async function', async () => {
-    const { stdout } = await run(process.execPath, ['-e', `const h = require('./proxy.js').handler; process.stdout.write(typeof h + ' ' + h.constructor.name);`], { cwd: outDir });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '-e',
+        `const h = require('./proxy.js').handler; process.stdout.write(typeof h + ' ' + h.constructor.name);`,
+      ],
+      { cwd: outDir },
+    );
     expect(stdout).to.equal('function AsyncFunction');
   });
 });

@@ -5,7 +5,9 @@ import type { v1 } from 'ask-smapi-model';
 import { HANDLED_INTENTS } from '../../../lambda/handlers/index.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'skill.json'), 'utf8')) as v1.skill.Manifest.SkillManifestEnvelope;
+const manifest = JSON.parse(
+  readFileSync(join(ROOT, 'skill.json'), 'utf8'),
+) as v1.skill.Manifest.SkillManifestEnvelope;
 const MODEL_FILES = readdirSync(join(ROOT, 'models')).filter((f) => f.endsWith('.json'));
 
 interface Model {
@@ -59,7 +61,9 @@ describe('skill.json', () => {
       for (const phrase of phrases.slice(1)) {
         const rest = phrase.replace(new RegExp(`^Alexa, ask ${invocation} `), '');
         const samples = model?.intents.flatMap((i) => i.samples ?? []) ?? [];
-        const heard = samples.some((s) => new RegExp(`^${s.replace(/\{\w+\}/g, '.+')}$`, 'i').test(rest));
+        const heard = samples.some((s) =>
+          new RegExp(`^${s.replace(/\{\w+\}/g, '.+')}$`, 'i').test(rest),
+        );
         expect(heard, phrase).to.equal(true);
       }
     });
@@ -67,7 +71,13 @@ describe('skill.json', () => {
 
   it('answers every privacy and compliance question', () => {
     const privacy = manifest.manifest?.privacyAndCompliance;
-    for (const field of ['allowsPurchases', 'usesPersonalInfo', 'isChildDirected', 'isExportCompliant', 'containsAds'] as const) {
+    for (const field of [
+      'allowsPurchases',
+      'usesPersonalInfo',
+      'isChildDirected',
+      'isExportCompliant',
+      'containsAds',
+    ] as const) {
       expect(privacy?.[field], field).to.be.a('boolean');
     }
   });
@@ -87,8 +97,29 @@ describe('interaction models', () => {
       const name = language.invocationName;
       expect(name).to.match(/^[a-z][a-z ]*[a-z]$/);
       expect(name.split(' ').length).to.be.at.least(2);
-      const forbidden = ['alexa', 'amazon', 'echo', 'skill', 'app', 'ask', 'tell', 'open', 'launch', 'start', 'begin', 'load', 'resume', 'run', 'enable', 'use', 'play', 'stop', 'cancel'];
-      for (const word of name.split(' ')) expect(forbidden, `"${word}" in the invocation name`).not.to.include(word);
+      const forbidden = [
+        'alexa',
+        'amazon',
+        'echo',
+        'skill',
+        'app',
+        'ask',
+        'tell',
+        'open',
+        'launch',
+        'start',
+        'begin',
+        'load',
+        'resume',
+        'run',
+        'enable',
+        'use',
+        'play',
+        'stop',
+        'cancel',
+      ];
+      for (const word of name.split(' '))
+        expect(forbidden, `"${word}" in the invocation name`).not.to.include(word);
     });
 
     it(`${locale}: gives WhatShouldIWearIntent a city slot, a date slot and 25 or more varied samples`, () => {
@@ -101,7 +132,8 @@ describe('interaction models', () => {
       expect(new Set(samples.map((s) => s.toLowerCase())).size).to.equal(samples.length);
       expect(samples.length).to.be.at.least(25);
       for (const sample of samples) {
-        for (const slot of sample.match(/\{(\w+)\}/g) ?? []) expect(['{city}', '{date}']).to.include(slot);
+        for (const slot of sample.match(/\{(\w+)\}/g) ?? [])
+          expect(['{city}', '{date}']).to.include(slot);
       }
     });
 
