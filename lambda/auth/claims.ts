@@ -70,7 +70,11 @@ export function checkClaims(
   if (rules.requiredScope !== undefined && !scopes.includes(rules.requiredScope)) {
     throw new TokenScopeError(rules.requiredScope, scopes);
   }
-  return { subject: sub, scopes, expiresAt: new Date(exp * 1000) };
+  return Object.freeze({
+    subject: sub,
+    scopes: Object.freeze(scopes),
+    expiresAt: new Date(exp * 1000),
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 import { checkClaims, fromJoseError, type VerifiedAccessToken } from './claims.js';
 import { createKeyStore, type KeySetEvent } from './key-store.js';
 import { inspectToken } from './token-shape.js';
+import { createVerifiedTokenCache } from './verified-cache.js';
 
 export type { VerifiedAccessToken } from './claims.js';
 export type { KeySetEvent } from './key-store.js';
@@ -53,6 +54,11 @@ export interface AccessTokenVerifierOptions {
   maxTokenLength?: number;
   /** The key-set client. */
   jwks?: KeySetOptions;
+  /**
+   * How many verified tokens to remember (by hash, until their `exp`), so a token Alexa sends again
+   * skips the signature check. Default 10,000; 0 turns the cache off.
+   */
+  verifiedTokenCacheSize?: number;
   /** The clock, in milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
 }
@@ -80,6 +86,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     fetch: jwks.fetch ?? ((input, init) => fetch(input, init)),
     onEvent: jwks.onEvent ?? (() => undefined),
   });
+  const cache = config.cacheSize > 0 ? createVerifiedTokenCache(config.cacheSize) : undefined;
   const expected = { issuer: config.issuer, audience: options.audience };
   const rules = {
     requiredScope: options.requiredScope,
@@ -87,6 +94,11 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   };
 
   return async (token) => {
+    if (cache !== undefined && typeof token === 'string' && token.length <= config.maxTokenLength) {
+      const seen = cache.get(token, now());
+      // Still the key the store holds for that kid: nothing learnt since says otherwise.
+      if (seen !== undefined && (await keyFor(seen.kid)) === seen.key) return seen.result;
+    }
     const header = inspectToken(token, config.maxTokenLength);
     const key = await keyFor(header.kid);
     const nowMs = now();
@@ -99,7 +111,9 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
         clockTolerance: config.clockTolerance,
         currentDate: new Date(nowMs),
       });
-      return checkClaims(payload, rules, nowMs);
+      const result = checkClaims(payload, rules, nowMs);
+      cache?.set(token as string, { result, kid: header.kid, key });
+      return result;
     } catch (error) {
       throw fromJoseError(error, expected);
     }
@@ -163,6 +177,13 @@ function checkOptions(options: AccessTokenVerifierOptions) {
     maxTokenLength: within('maxTokenLength', options.maxTokenLength, 8192, 256, 65_536),
     timeoutMs: within('jwks.timeoutMs', jwks.timeoutMs, 3000, 1, 3000),
     requestsPerMinute: within('jwks.requestsPerMinute', jwks.requestsPerMinute, 10, 1, 10),
+    cacheSize: within(
+      'verifiedTokenCacheSize',
+      options.verifiedTokenCacheSize,
+      10_000,
+      0,
+      1_000_000,
+    ),
   };
   within('jwks.cacheMaxAgeMs', jwks.cacheMaxAgeMs, 600_000, 1, 86_400_000);
   within('jwks.outageGraceMs', jwks.outageGraceMs, 43_200_000, 0, 7 * 86_400_000);

@@ -28,6 +28,7 @@ const verify = createAccessTokenVerifier({
   audience,
   requiredScope: 'read:whattowear',
   now: () => now,
+  verifiedTokenCacheSize: 0,
   jwks: { fetch: () => Promise.resolve(Response.json({ keys: [jwk] })) },
 });
 const key = createPublicKey(publicKey.export({ format: 'pem', type: 'spki' }));

@@ -558,6 +558,77 @@ describe('createAccessTokenVerifier', () => {
     });
   });
 
+  describe('cache of verified tokens', () => {
+    it('answers a repeated token from the cache (the same result object)', async () => {
+      issuer.serveJwks();
+      const verify = verifierFor();
+      const token = issuer.mint();
+      const first = await verify(token);
+      expect(await verify(token)).to.equal(first);
+      expect(Object.isFrozen(first)).to.equal(true);
+    });
+
+    it('verifies again when the cache is off', async () => {
+      issuer.serveJwks();
+      const verify = verifierFor({ verifiedTokenCacheSize: 0 });
+      const token = issuer.mint();
+      expect(await verify(token)).not.to.equal(await verify(token));
+    });
+
+    it('never trusts a cached token past its exp', async () => {
+      issuer.serveJwks();
+      const verify = verifierFor();
+      const token = issuer.mint();
+      await verify(token);
+      clock += 3600_000 + 6_000;
+      await expectRejection(verify(token), TokenExpiredError, 'ERR_TOKEN_EXPIRED');
+    });
+
+    it('stops trusting a cached token once its key has left the set', async () => {
+      issuer.keys.push(createTestKey('key-2'));
+      issuer.serveJwks();
+      const verify = verifierFor({ jwks: { cacheMaxAgeMs: 20 } });
+      const oldToken = issuer.mint(
+        {},
+        { signing: { alg: 'RS256', key: issuer.keys[1] ?? issuer.currentKey } },
+      );
+      await verify(oldToken);
+      issuer.keys.pop();
+      await sleep(25);
+      clock += MINUTE;
+      await verify(issuer.mint());
+      await expectRejection(
+        verify(oldToken),
+        TokenSignatureError,
+        'ERR_TOKEN_SIGNATURE',
+        'unknown-kid',
+      );
+    });
+
+    it('does not cache a refused token', async () => {
+      issuer.serveJwks();
+      const verify = verifierFor();
+      const token = issuer.mint({ scope: 'openid' });
+      await expectRejection(verify(token), TokenScopeError, 'ERR_TOKEN_SCOPE');
+      await expectRejection(verify(token), TokenScopeError, 'ERR_TOKEN_SCOPE');
+    });
+
+    it('keeps at most its size, forgetting the oldest first', async () => {
+      issuer.serveJwks();
+      const verify = verifierFor({ verifiedTokenCacheSize: 2 });
+      const tokens = [
+        issuer.mint({ sub: 'a' }),
+        issuer.mint({ sub: 'b' }),
+        issuer.mint({ sub: 'c' }),
+      ];
+      const results = [];
+      for (const token of tokens) results.push(await verify(token));
+      expect(await verify(tokens[2] ?? '')).to.equal(results[2]);
+      expect(await verify(tokens[1] ?? '')).to.equal(results[1]);
+      expect(await verify(tokens[0] ?? '')).not.to.equal(results[0]);
+    });
+  });
+
   describe('options', () => {
     it('names every bad option in one ConfigError', () => {
       let thrown: unknown;

@@ -1,0 +1,54 @@
+/**
+ * A bounded cache of tokens already verified. Alexa sends the same access token on every turn
+ * until it refreshes, so a repeated token costs one SHA-256 and a map lookup instead of a
+ * signature check. Keyed by a hash of the whole token (the token itself is not kept); an entry is
+ * never trusted past the token's `exp`, nor once the key that verified it is no longer the one the
+ * key store holds for its `kid`; the oldest entry goes first when the cache is full. Only tokens
+ * that passed every check get in, so hostile traffic cannot fill it with junk.
+ */
+import { createHash, type KeyObject } from 'node:crypto';
+import type { VerifiedAccessToken } from './claims.js';
+
+/** What is remembered of one verified token. */
+export interface VerifiedEntry {
+  readonly result: VerifiedAccessToken;
+  readonly kid: string | undefined;
+  readonly key: KeyObject;
+}
+
+export interface VerifiedTokenCache {
+  /** The entry for `token` when it is still before its `exp` at `nowMs`. */
+  get(token: string, nowMs: number): VerifiedEntry | undefined;
+  set(token: string, entry: VerifiedEntry): void;
+  forget(token: string): void;
+}
+
+/** A cache of at most `maxEntries` tokens. */
+export function createVerifiedTokenCache(maxEntries: number): VerifiedTokenCache {
+  const entries = new Map<string, VerifiedEntry>();
+  const hash = (token: string) => createHash('sha256').update(token).digest('base64');
+  return {
+    get(token, nowMs) {
+      const id = hash(token);
+      const entry = entries.get(id);
+      if (entry === undefined) return undefined;
+      if (nowMs >= entry.result.expiresAt.getTime()) {
+        entries.delete(id);
+        return undefined;
+      }
+      return entry;
+    },
+    set(token, entry) {
+      const id = hash(token);
+      entries.delete(id);
+      entries.set(id, entry);
+      if (entries.size > maxEntries) {
+        const oldest = entries.keys().next();
+        if (oldest.done !== true) entries.delete(oldest.value);
+      }
+    },
+    forget(token) {
+      entries.delete(hash(token));
+    },
+  };
+}
