@@ -5,6 +5,7 @@
  * - Settings: `GET /v2/devices/{deviceId}/settings/System.temperatureUnit` and `System.timeZone`
  * Answers are cached per device for a few minutes, so a returning user costs no extra calls.
  */
+import { isKnownTimeZone } from '../weather/index.js';
 import { AlexaApiUnavailableError, AlexaNoDataError, AlexaPermissionError } from './errors.js';
 
 /** Where and as whom to call: from the request's `context.System`. */
@@ -138,19 +139,10 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
     timeZone: (access) =>
       cached(`zone:${access.deviceId}`, async () => {
         const body = await getJson(access, '/v2/devices/{deviceId}/settings/System.timeZone');
-        if (typeof body !== 'string' || !isTimeZone(body)) {
+        if (typeof body !== 'string' || !isKnownTimeZone(body)) {
           throw new AlexaApiUnavailableError('The time zone is not an IANA zone');
         }
         return body;
       }),
   };
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

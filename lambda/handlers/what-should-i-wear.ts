@@ -19,7 +19,7 @@ import {
   type AlexaApiAccess,
   type TemperatureUnit,
 } from '../alexa/index.js';
-import { resolveAmazonDate, todayIn } from '../request/index.js';
+import { resolveAmazonDate } from '../request/index.js';
 import {
   adviceCard,
   adviceSpeech,
@@ -29,7 +29,12 @@ import {
   whichCitySpeech,
   type Utterance,
 } from '../speech/index.js';
-import { isWeatherError, MAX_PLACE_NAME_LENGTH, type PlaceQuery } from '../weather/index.js';
+import {
+  isWeatherError,
+  localDate,
+  MAX_PLACE_NAME_LENGTH,
+  type PlaceQuery,
+} from '../weather/index.js';
 import { refuseWithoutAccount } from './account-linking.js';
 import { INTENTS } from './intents.js';
 import { requestState, type SkillDependencies } from './state.js';
@@ -63,7 +68,7 @@ async function answer(input: HandlerInput, deps: SkillDependencies): Promise<Res
 
   const pending = typeof session[PENDING_DATE] === 'string' ? session[PENDING_DATE] : undefined;
   const dateValue = slot(input, 'date', MAX_DATE_SLOT_LENGTH) ?? pending;
-  const today = todayIn(zone, deps.now());
+  const today = localDate(deps.now(), zone ?? 'UTC');
   let date = 'today';
   if (dateValue !== undefined) {
     const day = resolveAmazonDate(dateValue, today);

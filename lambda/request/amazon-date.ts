@@ -5,8 +5,9 @@
  * year; `PRESENT_REF` now; `XXXX-11-25` a day with no year; `2026-WI` a season; `201X` a decade.
  */
 
-/** A local calendar date, `YYYY-MM-DD`. */
-export type IsoDate = string;
+import { addDays, isIsoDate, type IsoDate } from '../weather/index.js';
+
+export type { IsoDate } from '../weather/index.js';
 
 /** The day meant, or why none can be chosen. */
 export type AmazonDateResolution =
@@ -26,13 +27,13 @@ export function resolveAmazonDate(value: string | undefined, today: IsoDate): Am
   if (v === '' || v === 'PRESENT_REF') return { kind: 'day', date: today };
   let m: RegExpExecArray | null;
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-    return isRealDate(v) ? { kind: 'day', date: v } : { kind: 'unsupported', value: v };
+    return isIsoDate(v) ? { kind: 'day', date: v } : { kind: 'unsupported', value: v };
   }
   if ((m = /^XXXX-(\d{2})-(\d{2})$/.exec(v))) {
     const year = Number(today.slice(0, 4));
     const candidate = `${year}-${m[1]}-${m[2]}`;
     const next = candidate >= today ? candidate : `${year + 1}-${m[1]}-${m[2]}`;
-    return isRealDate(next) ? { kind: 'day', date: next } : { kind: 'unsupported', value: v };
+    return isIsoDate(next) ? { kind: 'day', date: next } : { kind: 'unsupported', value: v };
   }
   if ((m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(v))) {
     const monday = isoWeekMonday(Number(m[1]), Number(m[2]));
@@ -52,26 +53,6 @@ export function resolveAmazonDate(value: string | undefined, today: IsoDate): Am
   }
   if (/^\d{4}$/.test(v) && today.startsWith(`${v}-`)) return { kind: 'day', date: today };
   return { kind: 'unsupported', value: v };
-}
-
-/** Today's date in `timeZone` (an IANA zone), at `nowMs`. */
-export function todayIn(timeZone: string | undefined, nowMs: number): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: timeZone ?? 'UTC',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(nowMs));
-  return parts;
-}
-
-function isRealDate(date: string): boolean {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === date;
-}
-
-function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Monday of ISO week `week` of ISO year `year`, or undefined when that week does not exist. */

@@ -51,6 +51,8 @@ export function isKnownTimeZone(timeZone: string): boolean {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** The last answer per zone, by UTC minute: every zone's offset is a whole number of minutes. */
+const lastAnswers = new Map<string, { minute: number; date: IsoDate }>();
 
 /**
  * The local date at instant `epochMs` in `timeZone` (IANA). When the zone is unknown to the
@@ -69,7 +71,12 @@ export function localDate(epochMs: number, timeZone: string, fallbackOffsetSecon
     });
     formatters.set(timeZone, formatter);
   }
+  const minute = Math.floor(epochMs / 60_000);
+  const last = lastAnswers.get(timeZone);
+  if (last !== undefined && last.minute === minute) return last.date;
   const parts = formatter.formatToParts(epochMs);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  lastAnswers.set(timeZone, { minute, date });
+  return date;
 }

@@ -25,8 +25,11 @@ export interface Cached<V> {
 
 /** Per-lookup options. */
 export interface LookupOptions<V> {
-  /** Stops waiting (the shared load carries on for other callers and the cache). */
-  readonly signal?: AbortSignal;
+  /**
+   * Stops waiting (the shared load carries on for other callers and the cache). A function is
+   * called only when a load is needed, so a cache hit costs no signal or timer.
+   */
+  readonly signal?: AbortSignal | (() => AbortSignal);
   /** A fresh entry that fails this test is reloaded (a forecast missing the day asked for, say). */
   readonly isUsable?: (value: V) => boolean;
 }
@@ -90,7 +93,8 @@ export function createLoadingCache<V>(options: LoadingCacheOptions): LoadingCach
         }
       }
       try {
-        const entry = await untilAborted(startLoad(key, load), lookup.signal);
+        const signal = typeof lookup.signal === 'function' ? lookup.signal() : lookup.signal;
+        const entry = await untilAborted(startLoad(key, load), signal);
         return { value: entry.value, loadedAt: entry.loadedAt, stale: false };
       } catch (error) {
         const fallback = entries.get(key) ?? held;

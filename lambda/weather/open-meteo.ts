@@ -6,7 +6,7 @@
  * place (rounded coordinates), not per day: any date of a cached place costs no call.
  */
 import type { Logger } from '../../common/logger.js';
-import { startBudget } from './budget.js';
+import { startBudget, type Budget } from './budget.js';
 import { forecastWindow, resolveRequestedDate, assertRequestedDate } from './date-range.js';
 import { localDate } from './dates.js';
 import { DateOutOfRangeError, PlaceNotFoundError, WeatherUnavailableError } from './errors.js';
@@ -172,14 +172,15 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
     async forecastDay(request, callOptions = {}) {
       assertRequestedDate(request.date);
       const query = normalizePlaceQuery(request.place);
-      const budget = startBudget(
-        Math.min(callOptions.timeoutMs ?? budgetMs, budgetMs),
-        callOptions.signal,
-      );
+      // Started on the first upstream call only: a request answered from the cache needs no timer.
+      let budget: Budget | undefined;
+      const signal = (): AbortSignal =>
+        (budget ??= startBudget(
+          Math.min(callOptions.timeoutMs ?? budgetMs, budgetMs),
+          callOptions.signal,
+        )).signal;
       try {
-        const found = await places.get(placeCacheKey(query), () => geocode(query), {
-          signal: budget.signal,
-        });
+        const found = await places.get(placeCacheKey(query), () => geocode(query), { signal });
         if (found.value === null) {
           throw new PlaceNotFoundError('no-match', query.kind === 'name' ? query.name : undefined);
         }
@@ -194,7 +195,7 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
         const cached = await forecasts.get(
           `${latitude},${longitude}`,
           () => loadForecast(latitude, longitude),
-          { signal: budget.signal, isUsable: usable },
+          { signal, isUsable: usable },
         );
         const series = cached.value;
         if (!usable(series)) {
@@ -223,7 +224,7 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
         };
         return forecast;
       } finally {
-        budget.dispose();
+        budget?.dispose();
       }
     },
   };

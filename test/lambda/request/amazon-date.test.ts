@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { resolveAmazonDate, todayIn } from '../../../lambda/request/index.js';
+import { resolveAmazonDate } from '../../../lambda/request/index.js';
 
 // 2026-11-25 is a Wednesday in ISO week 48 (Monday 2026-11-23 to Sunday 2026-11-29).
 const TODAY = '2026-11-25';
@@ -49,13 +49,4 @@ describe('resolveAmazonDate', () => {
       expect(resolveAmazonDate(value, TODAY)).to.deep.equal({ kind: 'unsupported', value });
     });
   }
-});
-
-describe('todayIn', () => {
-  it('gives the date in the time zone', () => {
-    const instant = Date.UTC(2026, 10, 25, 3, 0); // 03:00 UTC is still the 24th in Chicago
-    expect(todayIn('America/Chicago', instant)).to.equal('2026-11-24');
-    expect(todayIn('Asia/Tokyo', instant)).to.equal('2026-11-25');
-    expect(todayIn(undefined, instant)).to.equal('2026-11-25');
-  });
 });

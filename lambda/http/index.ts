@@ -1,0 +1,18 @@
+export {
+  createSkillRequestListener,
+  DEFAULT_SKILL_BODY_BYTES,
+  startSkillHttpEndpoint,
+  type SkillHttpEndpoint,
+  type SkillHttpEndpointOptions,
+  type SkillHttpMode,
+  type SkillInvoker,
+  type SkillRequestListenerOptions,
+} from './server.js';
+export {
+  createAlexaRequestVerifier,
+  type AlexaRequestVerifierOptions,
+  type RequestCheck,
+  type VerifyAlexaRequest,
+} from './verify-request.js';
+export { assertIsRequestEnvelope, parseRequestEnvelope } from './envelope.js';
+export * from './errors.js';
