@@ -18,18 +18,25 @@ export interface BenchKey {
   mint(i: number): string;
 }
 
-/** An RS256 key and a mint for valid tokens of the bench issuer. */
-export function benchKey(): BenchKey {
+/** An RS256 key and a mint for valid tokens of `issuer`, issued at `nowMs`. */
+export function benchKey(issuer = BENCH_ISSUER, nowMs = BENCH_NOW): BenchKey {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'bench', use: 'sig', alg: 'RS256' };
   const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
   const header = b64({ alg: 'RS256', typ: 'JWT', kid: 'bench' });
-  const iat = BENCH_NOW / 1000;
+  const iat = Math.floor(nowMs / 1000);
   return {
     publicKey,
     jwk,
     mint(i) {
-      const claims = { iss: BENCH_ISSUER, sub: `auth0|user-${i}`, aud: BENCH_AUDIENCE, iat, exp: iat + 3600, scope: 'openid read:whattowear' };
+      const claims = {
+        iss: issuer,
+        sub: `auth0|user-${i}`,
+        aud: BENCH_AUDIENCE,
+        iat,
+        exp: iat + 3600,
+        scope: 'openid read:whattowear',
+      };
       const input = `${header}.${b64(claims)}`;
       return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
     },
@@ -37,7 +44,13 @@ export function benchKey(): BenchKey {
 }
 
 /** A WhatShouldIWearIntent envelope for `city` on `date`, carrying `token`. */
-export function wearRequest(token: string, city: string, date: string, n: number): RequestEnvelope {
+export function wearRequest(
+  token: string,
+  city: string,
+  date: string,
+  n: number,
+  apiEndpoint = 'https://api.amazonalexa.com',
+): RequestEnvelope {
   const user = { userId: 'amzn1.ask.account.BENCH', accessToken: token };
   const application = { applicationId: 'amzn1.ask.skill.00000000-0000-4000-8000-000000000001' };
   return {
@@ -48,7 +61,7 @@ export function wearRequest(token: string, city: string, date: string, n: number
         application,
         user,
         device: { deviceId: 'amzn1.ask.device.BENCH', supportedInterfaces: {} },
-        apiEndpoint: 'https://api.amazonalexa.com',
+        apiEndpoint,
         apiAccessToken: 'bench-api-token',
       },
     },
@@ -67,7 +80,7 @@ export function wearRequest(token: string, city: string, date: string, n: number
         },
       },
     },
-  } as RequestEnvelope;
+  };
 }
 
 /** City `i` of the bench's 20 ("City 0" to "City 19"). */
@@ -77,11 +90,16 @@ export const benchCity = (i: number): string => `City ${i % 20}`;
  * A fetch that answers like Open-Meteo (geocoding for "City N", forecasts from 2026-11-25) and
  * the Alexa Settings API, and counts the calls by host.
  */
-export function fakeFetch(): { fetch: typeof fetch; calls: Map<string, number> } {
+export function fakeFetch(startDate = '2026-11-25'): {
+  fetch: typeof fetch;
+  calls: Map<string, number>;
+} {
   const calls = new Map<string, number>();
-  const forecast = JSON.stringify(forecastBody({ startDate: '2026-11-25' }));
+  const forecast = JSON.stringify(forecastBody({ startDate }));
   const answer = (body: string) =>
-    Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+    Promise.resolve(
+      new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
   const impl = (input: string | URL | Request): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input.toString());
     calls.set(url.host, (calls.get(url.host) ?? 0) + 1);
@@ -94,5 +112,5 @@ export function fakeFetch(): { fetch: typeof fetch; calls: Map<string, number> }
     if (url.pathname.endsWith('System.timeZone')) return answer('"America/Chicago"');
     return Promise.resolve(new Response('{}', { status: 404 }));
   };
-  return { fetch: impl as typeof fetch, calls };
+  return { fetch: impl, calls };
 }

@@ -16,7 +16,14 @@ import { createAlexaApi } from '../../lambda/alexa/index.js';
 import { createAccessTokenVerifier } from '../../lambda/auth/index.js';
 import { createSkill } from '../../lambda/skill.js';
 import { createOpenMeteoProvider } from '../../lambda/weather/index.js';
-import { BENCH_AUDIENCE, BENCH_ISSUER, BENCH_NOW, benchKey, fakeFetch, wearRequest } from './fixtures.js';
+import {
+  BENCH_AUDIENCE,
+  BENCH_ISSUER,
+  BENCH_NOW,
+  benchKey,
+  fakeFetch,
+  wearRequest,
+} from './fixtures.js';
 import { fixed, summarize, type Summary } from './stats.js';
 
 const N = Number(process.env['BENCH_REQUESTS'] ?? 2000);
@@ -24,16 +31,30 @@ const ROUNDS = 3;
 const now = () => BENCH_NOW;
 const key = benchKey();
 const keyObject = createPublicKey(key.publicKey.export({ format: 'pem', type: 'spki' }));
-const joseOptions = { algorithms: ['RS256'], issuer: BENCH_ISSUER, audience: BENCH_AUDIENCE, clockTolerance: 5, requiredClaims: ['exp'], currentDate: new Date(BENCH_NOW) };
+const joseOptions = {
+  algorithms: ['RS256'],
+  issuer: BENCH_ISSUER,
+  audience: BENCH_AUDIENCE,
+  clockTolerance: 5,
+  requiredClaims: ['exp'],
+  currentDate: new Date(BENCH_NOW),
+};
 
 const floorA = SkillBuilders.custom()
-  .addRequestHandlers({ canHandle: () => true, handle: (input) => input.responseBuilder.speak('Wear a coat.').getResponse() })
+  .addRequestHandlers({
+    canHandle: () => true,
+    handle: (input) => input.responseBuilder.speak('Wear a coat.').getResponse(),
+  })
   .create();
 const floorB = SkillBuilders.custom()
   .addRequestHandlers({
     canHandle: () => true,
     async handle(input) {
-      await jwtVerify(input.requestEnvelope.context.System.user.accessToken ?? '', keyObject, joseOptions);
+      await jwtVerify(
+        input.requestEnvelope.context.System.user.accessToken ?? '',
+        keyObject,
+        joseOptions,
+      );
       return input.responseBuilder.speak('Wear a coat.').getResponse();
     },
   })
@@ -67,16 +88,24 @@ async function timeEach(invoke: Invoke, events: readonly RequestEnvelope[]): Pro
 }
 
 let serial = 0;
-const distinct = () => Array.from({ length: N }, () => wearRequest(key.mint(serial++), 'City 1', '2026-11-26', serial));
+const distinct = () =>
+  Array.from({ length: N }, () => wearRequest(key.mint(serial++), 'City 1', '2026-11-26', serial));
 const repeatedToken = key.mint(-1);
-const repeated = Array.from({ length: N }, (_, i) => wearRequest(repeatedToken, 'City 1', '2026-11-26', i));
+const repeated = Array.from({ length: N }, (_, i) =>
+  wearRequest(repeatedToken, 'City 1', '2026-11-26', i),
+);
 
 // Warm-up: key set, forecast and Settings cached; JIT warm on every path.
 await timeEach((e) => skill.invoke(e), repeated.slice(0, 200));
 await timeEach((e) => floorA.invoke(e), repeated.slice(0, 200));
 await timeEach((e) => floorB.invoke(e), distinct().slice(0, 200));
 
-const samples = { a: [] as number[], b: [] as number[], first: [] as number[], repeat: [] as number[] };
+const samples = {
+  a: [] as number[],
+  b: [] as number[],
+  first: [] as number[],
+  repeat: [] as number[],
+};
 for (let round = 0; round < ROUNDS; round += 1) {
   samples.a.push(...(await timeEach((e) => floorA.invoke(e), repeated)));
   samples.b.push(...(await timeEach((e) => floorB.invoke(e), distinct())));
@@ -90,7 +119,8 @@ const s: Record<keyof typeof samples, Summary> = {
   first: summarize(samples.first),
   repeat: summarize(samples.repeat),
 };
-const line = (label: string, x: Summary) => `  ${label.padEnd(52)} p50 ${fixed(x.p50, 1)} µs   p99 ${fixed(x.p99, 1)} µs`;
+const line = (label: string, x: Summary) =>
+  `  ${label.padEnd(52)} p50 ${fixed(x.p50, 1)} µs   p99 ${fixed(x.p99, 1)} µs`;
 const firstRatio = s.first.p50 / s.b.p50;
 const repeatRatio = s.repeat.p50 / s.a.p50;
 console.log(`bench:skill  ${N} requests x ${ROUNDS} rounds per variant, Node ${process.version}`);
@@ -98,5 +128,9 @@ console.log(line('floor (a): ask-sdk-core, no auth, constant answer', s.a));
 console.log(line('floor (b): (a) + one bare jose jwtVerify', s.b));
 console.log(line('skill, token seen for the first time', s.first));
 console.log(line('skill, repeated token (verified-token cache)', s.repeat));
-console.log(`  first-seen / floor (b)   p50 ${firstRatio.toFixed(2)}x  p99 ${(s.first.p99 / s.b.p99).toFixed(2)}x  (target p50 <= 1.3x: ${firstRatio <= 1.3 ? 'met' : 'NOT met'})`);
-console.log(`  repeated / floor (a)     p50 ${repeatRatio.toFixed(2)}x  p99 ${(s.repeat.p99 / s.a.p99).toFixed(2)}x  (target p50 <= 10x: ${repeatRatio <= 10 ? 'met' : 'NOT met'})`);
+console.log(
+  `  first-seen / floor (b)   p50 ${firstRatio.toFixed(2)}x  p99 ${(s.first.p99 / s.b.p99).toFixed(2)}x  (target p50 <= 1.3x: ${firstRatio <= 1.3 ? 'met' : 'NOT met'})`,
+);
+console.log(
+  `  repeated / floor (a)     p50 ${repeatRatio.toFixed(2)}x  p99 ${(s.repeat.p99 / s.a.p99).toFixed(2)}x  (target p50 <= 10x: ${repeatRatio <= 10 ? 'met' : 'NOT met'})`,
+);
