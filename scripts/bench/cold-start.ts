@@ -128,7 +128,8 @@ const event = JSON.parse(process.argv[1]);
       });
       proc.stdout.on('data', (d: Buffer) => out.push(d));
       proc.on('exit', (code) => {
-        code === 0 ? done(Buffer.concat(out).toString()) : fail(new Error(`child exited ${code}`));
+        if (code === 0) done(Buffer.concat(out).toString());
+        else fail(new Error(`child exited ${String(code)}`));
       });
     });
     return JSON.parse(child) as { first: number; second: number; advice: boolean };
