@@ -41,6 +41,18 @@ const SECRET_KEY =
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
 const MAX_DEPTH = 6;
 
+const secretKeys = new Map<string, boolean>();
+
+/** Whether a field name names a secret; answers are remembered (field names are few). */
+function isSecretKey(key: string): boolean {
+  let answer = secretKeys.get(key);
+  if (answer === undefined) {
+    answer = SECRET_KEY.test(key);
+    if (secretKeys.size < 4096) secretKeys.set(key, answer);
+  }
+  return answer;
+}
+
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /** Creates a {@link Logger}. */
@@ -51,8 +63,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
 
   const scrubString = (value: string): string => {
-    let out = value.replace(JWT_SHAPE, REDACTED);
-    for (const secret of secrets) out = out.split(secret).join(REDACTED);
+    // Every JWT-shaped run starts with "eyJ"; most strings have none, and skip the regex.
+    let out = value.includes('eyJ') ? value.replace(JWT_SHAPE, REDACTED) : value;
+    for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return out;
   };
 
@@ -77,7 +90,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
       out[key] =
-        SECRET_KEY.test(key) && v !== undefined && typeof v !== 'boolean'
+        isSecretKey(key) && v !== undefined && typeof v !== 'boolean'
           ? REDACTED
           : scrub(v, depth + 1);
     }

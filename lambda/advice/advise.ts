@@ -124,8 +124,17 @@ export function adviseDay(
 
 /** Advice for a provider's {@link DayForecast}. */
 export function adviseForecast(day: DayForecast, thresholds: Thresholds = THRESHOLDS): Advice {
-  return adviseDay(day.hours, thresholds);
+  if (thresholds !== THRESHOLDS) return adviseDay(day.hours, thresholds);
+  // A cached forecast hands out the same hours array on every request: advise on it once.
+  let advice = adviceByHours.get(day.hours);
+  if (advice === undefined) {
+    advice = adviseDay(day.hours, thresholds);
+    adviceByHours.set(day.hours, advice);
+  }
+  return advice;
 }
+
+const adviceByHours = new WeakMap<readonly HourlyWeather[], Advice>();
 
 function precipitationOf(hours: readonly HourlyWeather[], t: Thresholds): Precipitation | null {
   const wet = hours.filter(

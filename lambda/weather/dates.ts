@@ -18,7 +18,12 @@ export function isIsoDate(value: unknown): value is IsoDate {
 }
 
 function toUtcMs(date: IsoDate): number {
-  return Date.parse(`${date}T00:00:00Z`);
+  // Faster than Date.parse, and the same for the YYYY-MM-DD dates this module takes.
+  return Date.UTC(
+    Number(date.slice(0, 4)),
+    Number(date.slice(5, 7)) - 1,
+    Number(date.slice(8, 10)),
+  );
 }
 
 function fromUtcMs(ms: number): IsoDate {
