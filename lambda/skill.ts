@@ -3,7 +3,8 @@
  * verifier, weather provider, Alexa API client, clock and logger.
  */
 import { SkillBuilders } from 'ask-sdk-core';
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { ResponseEnvelope } from 'ask-sdk-model';
+import { assertIsRequestEnvelope } from './request/index.js';
 import {
   createAuthInterceptor,
   createErrorHandler,
@@ -28,7 +29,8 @@ export class SkillIdMismatchError extends Error {
 
 /** The skill: `invoke(event, context)` answers one Alexa request envelope. */
 export interface WhatShouldIWearSkill {
-  invoke(event: RequestEnvelope, context?: unknown): Promise<ResponseEnvelope>;
+  /** Answers `event`; rejects with `InvalidRequestEnvelopeError` or `SkillIdMismatchError` before any handler runs. */
+  invoke(event: unknown, context?: unknown): Promise<ResponseEnvelope>;
 }
 
 /** Builds the skill from its dependencies. */
@@ -51,6 +53,12 @@ export function createSkill(deps: SkillDependencies): WhatShouldIWearSkill {
 
   return {
     async invoke(event, context) {
+      try {
+        assertIsRequestEnvelope(event);
+      } catch (error) {
+        deps.logger.warn('request refused: malformed envelope', { error });
+        throw error;
+      }
       if (deps.skillId !== undefined) {
         const addressed = addressedSkill(event);
         if (addressed !== deps.skillId) {

@@ -1,1 +1,2 @@
 export * from './amazon-date.js';
+export * from './envelope.js';

@@ -1,0 +1,76 @@
+/**
+ * The edge check of every skill request: the envelope's shape, narrowed from `unknown` before any
+ * handler reads it. Alexa only sends well-formed envelopes, so a malformed one is refused with a
+ * typed error (and no speech) rather than half-handled.
+ */
+import type { RequestEnvelope } from 'ask-sdk-model';
+
+/** A request envelope of the wrong shape; `field` names the first bad part (never its value). */
+export class InvalidRequestEnvelopeError extends Error {
+  override readonly name = 'InvalidRequestEnvelopeError';
+  readonly code = 'ERR_INVALID_REQUEST_ENVELOPE';
+  constructor(readonly field: string) {
+    super(`The request envelope is malformed at ${field}`);
+  }
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function object(parent: Json, key: string, path: string, optional = false): Json | undefined {
+  const value = parent[key];
+  if (value === undefined && optional) return undefined;
+  if (!isObject(value)) throw new InvalidRequestEnvelopeError(`${path}.${key}`);
+  return value;
+}
+
+function string(parent: Json, key: string, path: string, optional = false): void {
+  const value = parent[key];
+  if (value === undefined && optional) return;
+  if (typeof value !== 'string') throw new InvalidRequestEnvelopeError(`${path}.${key}`);
+}
+
+/** Throws {@link InvalidRequestEnvelopeError} unless `event` has the shape the skill reads. */
+export function assertIsRequestEnvelope(event: unknown): asserts event is RequestEnvelope {
+  if (!isObject(event)) throw new InvalidRequestEnvelopeError('envelope');
+  string(event, 'version', 'envelope');
+  const request = object(event, 'request', 'envelope') as Json;
+  string(request, 'type', 'request');
+  string(request, 'requestId', 'request');
+  string(request, 'timestamp', 'request');
+  string(request, 'locale', 'request', true);
+  if (request['type'] === 'IntentRequest') {
+    const intent = object(request, 'intent', 'request') as Json;
+    string(intent, 'name', 'request.intent');
+    const slots = object(intent, 'slots', 'request.intent', true);
+    for (const [name, slot] of Object.entries(slots ?? {})) {
+      if (!isObject(slot)) throw new InvalidRequestEnvelopeError(`request.intent.slots.${name}`);
+      string(slot, 'value', `request.intent.slots.${name}`, true);
+    }
+  }
+  const context = object(event, 'context', 'envelope') as Json;
+  const system = object(context, 'System', 'context') as Json;
+  string(
+    object(system, 'application', 'context.System') as Json,
+    'applicationId',
+    'context.System.application',
+  );
+  const user = object(system, 'user', 'context.System') as Json;
+  string(user, 'userId', 'context.System.user');
+  string(user, 'accessToken', 'context.System.user', true);
+  const device = object(system, 'device', 'context.System', true);
+  if (device !== undefined) string(device, 'deviceId', 'context.System.device', true);
+  string(system, 'apiEndpoint', 'context.System', true);
+  string(system, 'apiAccessToken', 'context.System', true);
+  const session = object(event, 'session', 'envelope', true);
+  if (session !== undefined) {
+    if (typeof session['new'] !== 'boolean') throw new InvalidRequestEnvelopeError('session.new');
+    string(session, 'sessionId', 'session');
+    const sessionUser = object(session, 'user', 'session') as Json;
+    string(sessionUser, 'accessToken', 'session.user', true);
+    object(session, 'attributes', 'session', true);
+    object(session, 'application', 'session', true);
+  }
+}
