@@ -42,3 +42,81 @@ export function serveAddress(
         .get(address)
         .reply(200, { ...answer, stateOrRegion: null, city: null });
 }
+
+/** What the Settings API answers: values, an HTTP status, or a network failure. */
+export type SettingsMock =
+  | {
+      readonly unit?: 'CELSIUS' | 'FAHRENHEIT';
+      readonly timeZone?: string;
+    }
+  | 'failing'
+  | 'unreachable';
+
+/** What the Device Address API answers. */
+export type AddressMock =
+  | { readonly countryCode: string; readonly postalCode: string }
+  | 'granted'
+  | 'denied'
+  | 'absent'
+  | 'failing'
+  | 'unreachable';
+
+/** The address {@link mockAlexaApi} serves for `'granted'`. */
+export const TEST_POSTAL_ADDRESS = { countryCode: 'US', postalCode: '60601' } as const;
+
+/** Options of {@link mockAlexaApi}. */
+export interface AlexaApiMockOptions {
+  /** The Settings API (time zone, temperature unit); optional calls. Default: served, Fahrenheit, America/Chicago. `false`: not mocked. */
+  readonly settings?: SettingsMock | false;
+  /** The Device Address API; the call must happen. Not mocked when absent. */
+  readonly address?: AddressMock;
+}
+
+/** What was mocked, to check the calls were made. */
+export interface AlexaApiMock {
+  /** The address interceptor, when one was set. */
+  readonly address?: nock.Scope;
+}
+
+function serveSettingsFailure(kind: 'failing' | 'unreachable'): void {
+  for (const name of ['System.temperatureUnit', 'System.timeZone']) {
+    const interceptor = api().get(`${device}/${name}`).optionally();
+    if (kind === 'failing') interceptor.reply(500, { type: 'INTERNAL_ERROR', message: 'down' });
+    else interceptor.replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+  }
+}
+
+/**
+ * Mocks the Alexa APIs at the test API endpoint, as one call: Settings (`{ unit, timeZone }`, or
+ * `'failing'` for a 500, `'unreachable'` for a network error) and Device Address (`'granted'` or
+ * an address, `'denied'` for a 403, `'absent'` for a 204 with no address set, `'failing'`,
+ * `'unreachable'`).
+ */
+export function mockAlexaApi(options: AlexaApiMockOptions = {}): AlexaApiMock {
+  const settings = options.settings ?? {};
+  if (settings === 'failing' || settings === 'unreachable') serveSettingsFailure(settings);
+  else if (settings !== false) serveSettings(settings);
+  const answer = options.address;
+  if (answer === undefined) return {};
+  let scope: nock.Scope;
+  switch (answer) {
+    case 'granted':
+      scope = serveAddress(TEST_POSTAL_ADDRESS);
+      break;
+    case 'denied':
+      scope = serveAddress(403);
+      break;
+    case 'absent':
+      scope = api().get(address).reply(204);
+      break;
+    case 'failing':
+      scope = serveAddress(500);
+      break;
+    case 'unreachable':
+      scope = api().get(address).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+      break;
+    default:
+      scope = serveAddress(answer);
+  }
+  return { address: scope };
+}

@@ -1,14 +1,20 @@
 /**
- * Alexa request envelopes for tests, typed with ask-sdk-model: launch, intents with slots,
- * session ended; the access token set in both places Alexa puts it; device, API endpoint and API
- * access token for the Alexa API mocks; locale and skill id.
+ * Alexa request envelopes for tests, typed with ask-sdk-model: launch, intents with slots (and
+ * entity resolution), session ended; the access token set in both places Alexa puts it; devices
+ * with and without APL; granted permissions and a consent token; device, API endpoint and API
+ * access token for the Alexa API mocks; locale, skill id and a fixed clock.
  */
 import type {
+  DialogState,
   IntentRequest,
   LaunchRequest,
   RequestEnvelope,
+  SessionEndedReason,
   SessionEndedRequest,
   Slot,
+  SupportedInterfaces,
+  User,
+  slu,
 } from 'ask-sdk-model';
 import { TEST_NOW } from './tokens.js';
 
@@ -16,6 +22,19 @@ export const TEST_SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-0000000000
 export const TEST_DEVICE_ID = 'amzn1.ask.device.TEST';
 export const TEST_API_ENDPOINT = 'https://api.amazonalexa.com';
 export const TEST_API_ACCESS_TOKEN = 'test-api-access-token-SECRET-7d1f';
+export const TEST_USER_ID = 'amzn1.ask.account.TEST';
+export const TEST_SESSION_ID = 'amzn1.echo-api.session.TEST';
+export const TEST_CONSENT_TOKEN = 'test-consent-token-SECRET-2b9c';
+/** The APL version a screen device declares by default. */
+export const TEST_APL_MAX_VERSION = '2024.3';
+
+/** Permissions the user granted (or denied), as Alexa sends them in `context.System.user`. */
+export interface PermissionsOptions {
+  /** The consent token (deprecated by Amazon, still sent). Default {@link TEST_CONSENT_TOKEN}. */
+  readonly consentToken?: string;
+  /** Scopes and their status, e.g. `{ 'read::alexa:device:all:address': 'GRANTED' }`. */
+  readonly scopes?: Readonly<Record<string, 'GRANTED' | 'DENIED'>>;
+}
 
 export interface RequestOptions {
   /** The account-linking access token; none when absent (an unlinked user). */
@@ -29,24 +48,69 @@ export interface RequestOptions {
   readonly requestId?: string;
   /** Omit `apiEndpoint`/`apiAccessToken`, as for a simulator without them. */
   readonly withoutAlexaApi?: boolean;
+  /** A device with a screen: declares `Alexa.Presentation.APL` (true, or its max version). */
+  readonly apl?: boolean | string;
+  /** Permissions granted by the user, with the consent token. None by default. */
+  readonly permissions?: PermissionsOptions;
+  /** The session id. Default {@link TEST_SESSION_ID}. */
+  readonly sessionId?: string;
+  /** `session.new`. Default: true exactly when `sessionAttributes` is absent. */
+  readonly newSession?: boolean;
+  /** The intent request's `dialogState`. Default `COMPLETED`. */
+  readonly dialogState?: DialogState;
+  readonly userId?: string;
+  readonly deviceId?: string;
+  readonly apiEndpoint?: string;
+  readonly apiAccessToken?: string;
+}
+
+/** A slot as a test gives it: a value, and optionally what entity resolution matched. */
+export interface SlotInput {
+  readonly value?: string;
+  /** The entity resolution to attach (see {@link entityResolution}). */
+  readonly resolutions?: slu.entityresolution.Resolutions;
+  readonly confirmationStatus?: Slot['confirmationStatus'];
 }
 
 let counter = 0;
+
+function supportedInterfaces(options: RequestOptions): SupportedInterfaces {
+  if (options.apl === undefined || options.apl === false) return {};
+  const maxVersion = typeof options.apl === 'string' ? options.apl : TEST_APL_MAX_VERSION;
+  return { 'Alexa.Presentation.APL': { runtime: { maxVersion } } };
+}
 
 function envelope(
   request: LaunchRequest | IntentRequest | SessionEndedRequest,
   options: RequestOptions,
 ): RequestEnvelope {
   const skillId = options.skillId ?? TEST_SKILL_ID;
-  const user = {
-    userId: 'amzn1.ask.account.TEST',
+  const user: User = {
+    userId: options.userId ?? TEST_USER_ID,
     ...(options.accessToken === undefined ? {} : { accessToken: options.accessToken }),
+    ...(options.permissions === undefined
+      ? {}
+      : {
+          permissions: {
+            consentToken: options.permissions.consentToken ?? TEST_CONSENT_TOKEN,
+            ...(options.permissions.scopes === undefined
+              ? {}
+              : {
+                  scopes: Object.fromEntries(
+                    Object.entries(options.permissions.scopes).map(([s, status]) => [
+                      s,
+                      { status },
+                    ]),
+                  ),
+                }),
+          },
+        }),
   };
   return {
     version: '1.0',
     session: {
-      new: options.sessionAttributes === undefined,
-      sessionId: 'amzn1.echo-api.session.TEST',
+      new: options.newSession ?? options.sessionAttributes === undefined,
+      sessionId: options.sessionId ?? TEST_SESSION_ID,
       application: { applicationId: skillId },
       user,
       attributes: options.sessionAttributes ?? {},
@@ -55,10 +119,16 @@ function envelope(
       System: {
         application: { applicationId: skillId },
         user,
-        device: { deviceId: TEST_DEVICE_ID, supportedInterfaces: {} },
+        device: {
+          deviceId: options.deviceId ?? TEST_DEVICE_ID,
+          supportedInterfaces: supportedInterfaces(options),
+        },
         ...(options.withoutAlexaApi
           ? {}
-          : { apiEndpoint: TEST_API_ENDPOINT, apiAccessToken: TEST_API_ACCESS_TOKEN }),
+          : {
+              apiEndpoint: options.apiEndpoint ?? TEST_API_ENDPOINT,
+              apiAccessToken: options.apiAccessToken ?? TEST_API_ACCESS_TOKEN,
+            }),
       },
     },
     request,
@@ -74,37 +144,70 @@ function base(options: RequestOptions) {
   };
 }
 
+/** A LaunchRequest ("Alexa, open weather wardrobe"). */
 export function launchRequest(options: RequestOptions = {}): RequestEnvelope {
   return envelope({ type: 'LaunchRequest', ...base(options) }, options);
 }
 
+/**
+ * An IntentRequest for `name` with `slots`: a string is the slot's value, `undefined` an empty
+ * slot, a {@link SlotInput} a value with entity resolution.
+ */
 export function intentRequest(
   name: string,
-  slots: Record<string, string | undefined> = {},
+  slots: Record<string, string | SlotInput | undefined> = {},
   options: RequestOptions = {},
 ): RequestEnvelope {
   const slotMap: Record<string, Slot> = {};
-  for (const [slotName, value] of Object.entries(slots)) {
+  for (const [slotName, given] of Object.entries(slots)) {
+    const input: SlotInput = typeof given === 'string' ? { value: given } : (given ?? {});
     slotMap[slotName] = {
       name: slotName,
-      confirmationStatus: 'NONE',
-      ...(value === undefined ? {} : { value }),
+      confirmationStatus: input.confirmationStatus ?? 'NONE',
+      ...(input.value === undefined ? {} : { value: input.value }),
+      ...(input.resolutions === undefined ? {} : { resolutions: input.resolutions }),
     };
   }
   return envelope(
     {
       type: 'IntentRequest',
       ...base(options),
-      dialogState: 'COMPLETED',
+      dialogState: options.dialogState ?? 'COMPLETED',
       intent: { name, confirmationStatus: 'NONE', slots: slotMap },
     },
     options,
   );
 }
 
-export function sessionEndedRequest(options: RequestOptions = {}): RequestEnvelope {
+/** A SessionEndedRequest (default reason `USER_INITIATED`). */
+export function sessionEndedRequest(
+  options: RequestOptions & { readonly reason?: SessionEndedReason } = {},
+): RequestEnvelope {
   return envelope(
-    { type: 'SessionEndedRequest', ...base(options), reason: 'USER_INITIATED' },
+    { type: 'SessionEndedRequest', ...base(options), reason: options.reason ?? 'USER_INITIATED' },
     options,
   );
+}
+
+/**
+ * Entity resolution as Alexa attaches it for a custom slot type: `ER_SUCCESS_MATCH` with the
+ * canonical value and id when `match` is given, else `ER_SUCCESS_NO_MATCH`.
+ */
+export function entityResolution(
+  typeName: string,
+  match?: { readonly name: string; readonly id?: string },
+  skillId: string = TEST_SKILL_ID,
+): slu.entityresolution.Resolutions {
+  return {
+    resolutionsPerAuthority: [
+      {
+        authority: `amzn1.er-authority.echo-sdk.${skillId}.${typeName}`,
+        status: { code: match === undefined ? 'ER_SUCCESS_NO_MATCH' : 'ER_SUCCESS_MATCH' },
+        values:
+          match === undefined
+            ? []
+            : [{ value: { name: match.name, id: match.id ?? match.name.toUpperCase() } }],
+      },
+    ],
+  };
 }

@@ -1,0 +1,146 @@
+import { expect, use } from 'chai';
+import { getDialogState, getSlotValue, SkillBuilders } from 'ask-sdk-core';
+import type { IntentRequest, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { alexaAssertions } from './chai-alexa.js';
+import { conversation, ConversationStateError } from './conversation.js';
+import { inProcess, type Transport } from './transports.js';
+
+use(alexaAssertions);
+
+/** A skill that remembers a counter, elicits the city, and ends on "stop". */
+function toySkill() {
+  return SkillBuilders.custom()
+    .addRequestHandlers({
+      canHandle: () => true,
+      handle(input) {
+        const envelope = input.requestEnvelope;
+        const builder = input.responseBuilder;
+        if (envelope.request.type === 'SessionEndedRequest') return builder.getResponse();
+        const attributes = input.attributesManager.getSessionAttributes();
+        attributes['turns'] = Number(attributes['turns'] ?? 0) + 1;
+        input.attributesManager.setSessionAttributes(attributes);
+        if (envelope.request.type !== 'IntentRequest')
+          return builder.speak('hi').reprompt('hi').getResponse();
+        const intent = envelope.request.intent;
+        if (intent.name === 'AMAZON.StopIntent')
+          return builder.speak('bye').withShouldEndSession(true).getResponse();
+        const city = getSlotValue(envelope, 'city');
+        if (intent.name === 'WhatShouldIWearIntent' && !city) {
+          return builder
+            .speak('Which city?')
+            .reprompt('Which city?')
+            .addElicitSlotDirective('city', intent)
+            .getResponse();
+        }
+        return builder
+          .speak(
+            `${intent.name} ${city} ${getSlotValue(envelope, 'date')} ${getDialogState(envelope)}`,
+          )
+          .reprompt('more?')
+          .getResponse();
+      },
+    })
+    .create();
+}
+
+describe('conversations', () => {
+  let sent: RequestEnvelope[];
+  let transport: Transport;
+
+  beforeEach(() => {
+    sent = [];
+    const target = inProcess(toySkill());
+    transport = (envelope) => {
+      sent.push(envelope);
+      return target(envelope);
+    };
+  });
+
+  it('mark only the first turn of a session as new, and keep its id', async () => {
+    const alexa = conversation({ transport });
+    await alexa.launch();
+    await alexa.say('help');
+    expect(sent.map((e) => e.session?.new)).to.deep.equal([true, false]);
+    expect(sent[1]?.session?.sessionId).to.equal(sent[0]?.session?.sessionId);
+  });
+
+  it('carry the session attributes from reply to request', async () => {
+    const alexa = conversation({ transport });
+    await alexa.launch();
+    await alexa.say('help');
+    expect(sent[1]?.session?.attributes).to.deep.equal({ turns: 1 });
+    expect(alexa.sessionAttributes).to.deep.equal({ turns: 2 });
+  });
+
+  it('open a new session, without attributes, after the skill ends one', async () => {
+    const alexa = conversation({ transport });
+    await alexa.launch();
+    expect(await alexa.say('stop')).to.endSession();
+    await alexa.say('help');
+    expect(sent[2]?.session?.new).to.equal(true);
+    expect(sent[2]?.session?.sessionId).not.to.equal(sent[0]?.session?.sessionId);
+    expect(sent[2]?.session?.attributes).to.deep.equal({});
+  });
+
+  it('end an open session with a SessionEndedRequest, and refuse to end a closed one', async () => {
+    const alexa = conversation({ transport });
+    await alexa.launch();
+    await alexa.end();
+    expect(sent[1]?.request.type).to.equal('SessionEndedRequest');
+    expect(alexa.sessionOpen).to.equal(false);
+    expect(() => alexa.end()).to.throw(ConversationStateError);
+  });
+
+  it('fill an elicited slot with the next answer, IN_PROGRESS', async () => {
+    const alexa = conversation({ transport });
+    expect(await alexa.say('what should I wear tomorrow')).to.elicitSlot('city');
+    const reply: ResponseEnvelope = await alexa.say('Boston');
+    expect(reply).to.have.speech('WhatShouldIWearIntent Boston 2026-11-26 IN_PROGRESS');
+    expect((sent[1]?.request as IntentRequest).dialogState).to.equal('IN_PROGRESS');
+  });
+
+  it('take the answer to an elicited slot as spoken even when the model hears nothing', async () => {
+    const alexa = conversation({ transport });
+    await alexa.say('what should I wear');
+    const reply = await alexa.say('what is the capital of France');
+    expect(reply).to.have.speech(/^WhatShouldIWearIntent what is the capital of France/);
+  });
+
+  it('send a token per turn from a function, and take a new one after relinking', async () => {
+    let n = 0;
+    const alexa = conversation({ transport, accessToken: () => `token-${++n}` });
+    await alexa.launch();
+    await alexa.say('help');
+    alexa.useAccessToken('relinked');
+    await alexa.say('help');
+    expect(sent.map((e) => e.context.System.user.accessToken)).to.deep.equal([
+      'token-1',
+      'token-2',
+      'relinked',
+    ]);
+    expect(sent.map((e) => e.session?.user.accessToken)).to.deep.equal([
+      'token-1',
+      'token-2',
+      'relinked',
+    ]);
+  });
+
+  it('resolve dates from its own clock and time zone', async () => {
+    const alexa = conversation({
+      transport,
+      now: Date.UTC(2027, 0, 1, 3, 0, 0),
+      timeZone: 'America/Los_Angeles',
+    });
+    expect(alexa.today).to.equal('2026-12-31');
+    expect(await alexa.say('what should I wear in Boston tomorrow')).to.have.speech(/2027-01-01/);
+  });
+
+  it('carry request options (locale, APL device) on every turn', async () => {
+    const alexa = conversation({ transport, locale: 'en-GB', request: { apl: true } });
+    await alexa.say('help');
+    expect(sent[0]?.request.locale).to.equal('en-GB');
+    expect(sent[0]?.context.System.device?.supportedInterfaces).to.have.property(
+      'Alexa.Presentation.APL',
+    );
+  });
+});

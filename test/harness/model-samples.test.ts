@@ -1,0 +1,45 @@
+/** Every sample utterance of every model is heard as its own intent, with its slots. */
+import { expect } from 'chai';
+import { loadModel, modelLocales } from './model.js';
+import { resolveUtterance } from './utterances.js';
+
+const TODAY = '2026-11-25';
+/** What each slot type is filled with, and the value Alexa sends for it. */
+const FILL: Readonly<Record<string, { said: string; value: string }>> = {
+  'AMAZON.City': { said: 'Boston', value: 'Boston' },
+  'AMAZON.DATE': { said: 'tomorrow', value: '2026-11-26' },
+};
+
+describe('the interaction models', () => {
+  for (const locale of modelLocales()) {
+    const model = loadModel(locale);
+    it(`hears every sample utterance of ${locale} as its own intent, with its slots`, () => {
+      let walked = 0;
+      for (const intent of model.intents) {
+        for (const sample of intent.samples ?? []) {
+          const expected: Record<string, string> = {};
+          const utterance = sample.replace(/\{(\w+)\}/g, (_m, slot: string) => {
+            const type = intent.slots?.find((s) => s.name === slot)?.type ?? '';
+            const fill = FILL[type];
+            if (fill === undefined) throw new Error(`no test value for slot type ${type}`);
+            expected[slot] = fill.value;
+            return fill.said;
+          });
+          const meaning = resolveUtterance(model, utterance, { today: TODAY });
+          expect(meaning, `"${utterance}"`).to.include({ kind: 'intent', name: intent.name });
+          const heard =
+            meaning.kind === 'intent'
+              ? Object.fromEntries(
+                  Object.entries(meaning.slots)
+                    .filter(([, v]) => v.value !== undefined)
+                    .map(([k, v]) => [k, v.value]),
+                )
+              : {};
+          expect(heard, `"${utterance}"`).to.deep.equal(expected);
+          walked += 1;
+        }
+      }
+      expect(walked).to.be.above(0);
+    });
+  }
+});

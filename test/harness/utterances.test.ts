@@ -1,0 +1,154 @@
+import { expect } from 'chai';
+import { parseModel, loadModel } from './model.js';
+import {
+  AmbiguousUtteranceError,
+  resolveUtterance,
+  UnmatchedUtteranceError,
+  type UtteranceMeaning,
+} from './utterances.js';
+
+const TODAY = '2026-11-25';
+const model = loadModel('en-US');
+
+function hear(utterance: string): UtteranceMeaning {
+  return resolveUtterance(model, utterance, { today: TODAY });
+}
+
+function slotsOf(meaning: UtteranceMeaning): Record<string, string | undefined> {
+  if (meaning.kind !== 'intent') return {};
+  return Object.fromEntries(Object.entries(meaning.slots).map(([k, v]) => [k, v.value]));
+}
+
+const toy = (intents: unknown[], types: unknown[] = []) =>
+  parseModel(
+    JSON.stringify({
+      interactionModel: { languageModel: { invocationName: 'toy', intents, types } },
+    }),
+  );
+
+describe('utterances through the interaction model', () => {
+  it('hears a city and a date, the city as spoken and the date as its ISO value', () => {
+    const meaning = hear('what should I wear in Boston tomorrow');
+    expect(meaning).to.include({ kind: 'intent', name: 'WhatShouldIWearIntent' });
+    expect(slotsOf(meaning)).to.deep.equal({ city: 'Boston', date: '2026-11-26' });
+  });
+
+  it('keeps a city of several words, with its capitals', () => {
+    expect(slotsOf(hear('what to wear in New York City this weekend'))).to.deep.equal({
+      city: 'New York City',
+      date: '2026-W48-WE',
+    });
+  });
+
+  it('sends every slot of the intent, empty when not said', () => {
+    const meaning = hear('what should I wear');
+    expect(meaning.kind === 'intent' && meaning.slots).to.deep.equal({ city: {}, date: {} });
+  });
+
+  it('hears a weekday as its next date', () => {
+    expect(slotsOf(hear('what should I wear on Saturday'))['date']).to.equal('2026-11-28');
+  });
+
+  it('ignores punctuation and case', () => {
+    expect(slotsOf(hear('What should I wear in Boston, tomorrow?'))).to.deep.equal({
+      city: 'Boston',
+      date: '2026-11-26',
+    });
+  });
+
+  it('hears "open <invocation>" as a launch', () => {
+    expect(hear('Alexa, open weather wardrobe')).to.deep.equal({ kind: 'launch' });
+  });
+
+  it('hears "ask <invocation> ..." as a one-shot intent', () => {
+    expect(slotsOf(hear('ask weather wardrobe what to wear in Paris next week'))).to.deep.equal({
+      city: 'Paris',
+      date: '2026-W49',
+    });
+  });
+
+  it("hears Amazon's built-in intents the model declares", () => {
+    expect(hear('help')).to.include({ name: 'AMAZON.HelpIntent' });
+    expect(hear('stop')).to.include({ name: 'AMAZON.StopIntent' });
+    expect(hear('never mind')).to.include({ name: 'AMAZON.CancelIntent' });
+    expect(hear('go home')).to.include({ name: 'AMAZON.NavigateHomeIntent' });
+  });
+
+  it('sends what matches no sample to AMAZON.FallbackIntent', () => {
+    expect(hear('what is the capital of France')).to.deep.equal({
+      kind: 'intent',
+      name: 'AMAZON.FallbackIntent',
+      slots: {},
+    });
+  });
+
+  it('keeps date words out of a city', () => {
+    expect(hear('tomorrow')).to.include({ name: 'AMAZON.FallbackIntent' });
+  });
+
+  it('reports two best matches that disagree, never guessing', () => {
+    const ambiguous = toy([
+      {
+        name: 'GoIntent',
+        slots: [{ name: 'place', type: 'AMAZON.City' }],
+        samples: ['go to {place}'],
+      },
+      {
+        name: 'TravelIntent',
+        slots: [{ name: 'where', type: 'AMAZON.City' }],
+        samples: ['go to {where}'],
+      },
+    ]);
+    let thrown: unknown;
+    try {
+      resolveUtterance(ambiguous, 'go to Rome', { today: TODAY });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).to.be.instanceOf(AmbiguousUtteranceError);
+    const error = thrown as AmbiguousUtteranceError;
+    expect(error.code).to.equal('ERR_UTTERANCE_AMBIGUOUS');
+    expect(error.candidates.map((c) => c.intent)).to.have.members(['GoIntent', 'TravelIntent']);
+  });
+
+  it('prefers the more specific sample over a catch-all', () => {
+    const m = toy([
+      {
+        name: 'GoIntent',
+        slots: [{ name: 'place', type: 'AMAZON.City' }],
+        samples: ['go to {place}'],
+      },
+      { name: 'AnyIntent', slots: [{ name: 'what', type: 'AMAZON.City' }], samples: ['{what}'] },
+    ]);
+    expect(resolveUtterance(m, 'go to Rome', { today: TODAY })).to.include({ name: 'GoIntent' });
+  });
+
+  it('throws when nothing matches and the model has no fallback', () => {
+    const m = toy([{ name: 'GoIntent', samples: ['go'] }]);
+    expect(() => resolveUtterance(m, 'stay', { today: TODAY })).to.throw(UnmatchedUtteranceError);
+  });
+
+  it('resolves a custom slot value or synonym to its entity, and reports no match otherwise', () => {
+    const m = toy(
+      [
+        {
+          name: 'PickIntent',
+          slots: [{ name: 'colour', type: 'Colour' }],
+          samples: ['pick {colour}'],
+        },
+      ],
+      [{ name: 'Colour', values: [{ id: 'RED', name: { value: 'red', synonyms: ['crimson'] } }] }],
+    );
+    const matched = resolveUtterance(m, 'pick crimson', { today: TODAY });
+    const slot = matched.kind === 'intent' ? matched.slots['colour'] : undefined;
+    const resolution = slot?.resolutions?.resolutionsPerAuthority?.[0];
+    expect(slot?.value).to.equal('crimson');
+    expect(resolution?.status.code).to.equal('ER_SUCCESS_MATCH');
+    expect(resolution?.values[0]?.value).to.deep.equal({ name: 'red', id: 'RED' });
+    const unmatched = resolveUtterance(m, 'pick blue', { today: TODAY });
+    const other = unmatched.kind === 'intent' ? unmatched.slots['colour'] : undefined;
+    expect(other?.resolutions?.resolutionsPerAuthority?.[0]?.status.code).to.equal(
+      'ER_SUCCESS_NO_MATCH',
+    );
+  });
+});

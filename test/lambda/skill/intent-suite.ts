@@ -1,0 +1,214 @@
+/**
+ * The skill's intent suites, written once as conversations and run against any target: the skill
+ * in-process or over HTTP with tokens from the test issuer (`npm test`), or with a real tenant's
+ * keys and tokens from mint-token (`npm run test:live`).
+ */
+import { expect, use } from 'chai';
+import { ADDRESS_PERMISSION, AUTH_OUTCOMES } from '../../../lambda/handlers/index.js';
+import {
+  alexaAssertions,
+  conversation,
+  mockAlexaApi,
+  type Conversation,
+  type ConversationOptions,
+  type TokenFailure,
+  type Transport,
+} from '../../harness/index.js';
+
+use(alexaAssertions);
+
+/** What the suites run against. */
+export interface SuiteTarget {
+  /** Shown in the suite's title. */
+  readonly name: string;
+  /** Starts the skill for one test. */
+  start(): Promise<{ readonly transport: Transport; stop?(): Promise<void> }>;
+  /** The clock the requests carry (the skill's own clock must agree with it). */
+  now(): number;
+  /** A valid access token for the skill's API. */
+  validToken(): Promise<string>;
+  /** Makes the verifier's key set available for one test (offline: nock; live: nothing). */
+  serveKeySet(): void;
+  /** The bad tokens this target can make, each refused with a LinkAccount card. */
+  readonly failures: readonly TokenFailure[];
+}
+
+const ADVICE = /feel like -?\d+ to -?\d+ degrees/;
+
+/** Defines the intent suites for `target` (call inside a mocha file). */
+export function intentSuites(target: SuiteTarget): void {
+  describe(`the skill's intents (${target.name})`, function () {
+    let stop: (() => Promise<void>) | undefined;
+    let transport: Transport;
+
+    beforeEach(async () => {
+      const started = await target.start();
+      transport = started.transport;
+      stop = started.stop?.bind(started);
+    });
+
+    afterEach(async () => {
+      await stop?.();
+      stop = undefined;
+    });
+
+    function talk(options: Omit<ConversationOptions, 'transport' | 'now'> = {}): Conversation {
+      return conversation({ transport, now: target.now(), ...options });
+    }
+
+    async function linked(): Promise<Conversation> {
+      target.serveKeySet();
+      return talk({ accessToken: await target.validToken() });
+    }
+
+    describe('with a linked account', () => {
+      it('welcomes the user on launch and keeps the session open', async () => {
+        const alexa = await linked();
+        const reply = await alexa.launch();
+        expect(reply).to.have.speech(/^Welcome to Weather Wardrobe/);
+        expect(reply).to.have.reprompt(/what should I wear tomorrow in Chicago/);
+        expect(reply).to.keepSessionOpen();
+      });
+
+      it('answers what to wear in a city tomorrow, with a Standard card, and ends the session', async () => {
+        mockAlexaApi({ settings: { unit: 'CELSIUS' } });
+        const alexa = await linked();
+        const reply = await alexa.say('what should I wear in Boston tomorrow');
+        expect(reply).to.have.speech(/(In Boston tomorrow|Tomorrow in Boston)/);
+        expect(reply).to.have.speech(ADVICE);
+        expect(reply).to.have.card({ type: 'Standard', title: /^Boston: Tomorrow/ });
+        expect(reply).to.endSession();
+      });
+
+      it('answers a one-shot "ask weather wardrobe" for this weekend', async () => {
+        mockAlexaApi();
+        const alexa = await linked();
+        const reply = await alexa.say('ask weather wardrobe what to wear in Paris this weekend');
+        expect(reply).to.have.speech(/Paris/);
+        expect(reply).to.have.speech(ADVICE);
+      });
+
+      it('asks for the address permission and which city, keeping the day in the session', async () => {
+        mockAlexaApi({ address: 'denied' });
+        const alexa = await linked();
+        const reply = await alexa.say('what should I wear tomorrow');
+        expect(reply).to.have.permissionsConsentCard([ADDRESS_PERMISSION]);
+        expect(reply).to.have.speech(/^Which city should I check\?/);
+        expect(reply).to.keepSessionOpen();
+        expect(alexa.sessionAttributes).to.have.property('pendingDate');
+      });
+
+      it('answers the city given on the next turn for the kept day, in the same session', async () => {
+        mockAlexaApi({ address: 'denied' });
+        const alexa = await linked();
+        await alexa.say('what should I wear tomorrow');
+        const reply = await alexa.say('Boston');
+        expect(reply).to.have.speech(/(In Boston tomorrow|Tomorrow in Boston)/);
+        const [first, second] = alexa.turns;
+        expect(first?.request.session?.new).to.equal(true);
+        expect(second?.request.session?.new).to.equal(false);
+        expect(second?.request.session?.sessionId).to.equal(first?.request.session?.sessionId);
+        expect(second?.request.session?.attributes).to.have.property('pendingDate');
+        expect(reply.sessionAttributes ?? {}).not.to.have.property('pendingDate');
+      });
+
+      it("uses the device's postal code when the user granted it", async () => {
+        const mock = mockAlexaApi({ address: 'granted' });
+        const alexa = await linked();
+        const reply = await alexa.say('what should I wear');
+        expect(mock.address?.isDone()).to.equal(true);
+        expect(reply).to.have.speech(ADVICE);
+      });
+
+      it('asks which city, without a permission card, when the device has no address', async () => {
+        mockAlexaApi({ address: 'absent' });
+        const alexa = await linked();
+        const reply = await alexa.say('what should I wear');
+        expect(reply).to.have.speech(/Which city/);
+        expect(reply).not.to.have.permissionsConsentCard();
+      });
+
+      it('asks which city when the address API fails', async () => {
+        mockAlexaApi({ address: 'unreachable' });
+        const alexa = await linked();
+        const reply = await alexa.say('what should I wear today');
+        expect(reply).to.have.speech(/Which city/);
+        expect(reply).to.keepSessionOpen();
+      });
+
+      it('still answers when the Settings API fails', async () => {
+        mockAlexaApi({ settings: 'failing' });
+        const alexa = await linked();
+        const reply = await alexa.say('what should I wear in Oslo');
+        expect(reply).to.have.speech(ADVICE);
+      });
+
+      it('asks for one day when the date is a season', async () => {
+        mockAlexaApi();
+        const alexa = await linked();
+        const reply = await alexa.say('what should I wear in Paris this winter');
+        expect(reply).to.have.speech(/one day at a time/);
+        expect(reply).to.keepSessionOpen();
+      });
+    });
+
+    describe('without an account', () => {
+      it('asks the user to link, with a LinkAccount card', async () => {
+        const reply = await talk().say('what should I wear in Boston');
+        expect(reply).to.have.speech(AUTH_OUTCOMES.ERR_TOKEN_MISSING.speech);
+        expect(reply).to.have.linkAccountCard();
+        expect(reply).to.endSession();
+      });
+
+      it('asks the user to link on launch too', async () => {
+        expect(await talk().say('open weather wardrobe')).to.have.linkAccountCard();
+      });
+
+      it('helps, and keeps the session open', async () => {
+        const reply = await talk().say('help');
+        expect(reply).to.have.speech(/what to wear and what to bring/);
+        expect(reply).to.keepSessionOpen();
+        expect(reply).not.to.have.card();
+      });
+
+      it('says goodbye on stop and ends the session', async () => {
+        const alexa = talk();
+        await alexa.say('help');
+        const reply = await alexa.say('stop');
+        expect(reply).to.have.speech('Goodbye.');
+        expect(reply).to.endSession();
+        expect(alexa.sessionOpen).to.equal(false);
+      });
+
+      it('says goodbye on cancel', async () => {
+        expect(await talk().say('never mind')).to.have.speech('Goodbye.');
+      });
+
+      it('answers what it cannot understand with the fallback', async () => {
+        const reply = await talk().say('what is the capital of France');
+        expect(reply).to.have.speech(/can't help with that/);
+        expect(reply).to.have.reprompt(/what should I wear in Chicago tomorrow/);
+      });
+
+      it('answers the end of a session with nothing to say', async () => {
+        const alexa = talk();
+        await alexa.say('help');
+        const reply = await alexa.end();
+        expect(reply.response.outputSpeech).to.equal(undefined);
+      });
+    });
+
+    describe('refusing bad tokens', () => {
+      for (const failure of target.failures) {
+        it(`refuses a token that is ${failure.name} (${failure.code}) with a LinkAccount card`, async () => {
+          if (failure.needsKeySet) target.serveKeySet();
+          const alexa = talk({ accessToken: failure.token() });
+          const reply = await alexa.say('what should I wear in Boston tomorrow');
+          expect(reply).to.have.speech(AUTH_OUTCOMES[failure.code].speech);
+          expect(reply).to.have.linkAccountCard();
+          expect(reply).not.to.have.speech(ADVICE);
+        });
+      }
+    });
+  });
+}

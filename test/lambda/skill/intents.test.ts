@@ -1,0 +1,57 @@
+/**
+ * The intent suites, offline: the skill in-process, behind its local HTTP endpoint, and built by
+ * the Lambda entry's `createSkillFromEnv`, with tokens from the test issuer (nock-served keys).
+ */
+import { createSkillFromEnv } from '../../../lambda/index.js';
+import { startSkillHttpEndpoint } from '../../../lambda/http/index.js';
+import {
+  createTestSkill,
+  inProcess,
+  overHttp,
+  TEST_NOW,
+  tokenFailures,
+  TestIssuer,
+} from '../../harness/index.js';
+import { intentSuites } from './intent-suite.js';
+
+function offlineTarget(name: string, kind: 'in-process' | 'http') {
+  const issuer = new TestIssuer();
+  return {
+    name,
+    now: () => TEST_NOW,
+    validToken: () => Promise.resolve(issuer.mint()),
+    serveKeySet: () => void issuer.serveJwks(),
+    failures: Object.values(tokenFailures(issuer)),
+    async start() {
+      const { skill, transport } = createTestSkill({ issuer });
+      if (kind === 'in-process') return { transport };
+      const endpoint = await startSkillHttpEndpoint({ skill, mode: 'local' });
+      return { transport: overHttp(endpoint.url), stop: () => endpoint.stop() };
+    },
+  };
+}
+
+intentSuites(offlineTarget('in-process', 'in-process'));
+intentSuites(offlineTarget('HTTP, the local endpoint of lambda/http', 'http'));
+
+// The Lambda entry reads its configuration from an environment object and runs on the real clock:
+// tokens are minted at the real time, and the configuration names the test issuer explicitly.
+const entryIssuer = new TestIssuer(undefined, undefined, Date.now());
+intentSuites({
+  name: 'in-process, built by the Lambda entry from an explicit environment',
+  now: () => Date.now(),
+  validToken: () => Promise.resolve(entryIssuer.mint()),
+  serveKeySet: () => void entryIssuer.serveJwks(),
+  failures: [],
+  start: () =>
+    Promise.resolve({
+      transport: inProcess(
+        createSkillFromEnv({
+          ISSUER_BASE_URL: entryIssuer.issuer,
+          AUDIENCE: entryIssuer.audience,
+          WEATHER_PROVIDER: 'demo',
+          LOG_LEVEL: 'error',
+        }),
+      ),
+    }),
+});
