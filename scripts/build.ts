@@ -3,12 +3,16 @@
  * `index.js` (the skill, handler `index.handler`) and `proxy.js` (the proxy, `proxy.handler`),
  * CommonJS, minified, with source maps, and a package.json there that says CommonJS, so the
  * root's `"type": "module"` does not leak in. An entry that does not exist yet is skipped, loudly.
+ * Then writes the ASK CLI skill package into `.build/skill-package/` (see
+ * scripts/deploy/skill-package.ts), keeping the endpoint the ASK CLI recorded.
  */
 import { build as esbuild } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROJECT_PATHS } from './deploy/project.js';
+import { buildSkillPackage, type SkillPackageResult } from './deploy/skill-package.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 
@@ -27,7 +31,7 @@ export interface BuildOptions {
 
 /** Builds every existing entry; resolves to the output names built. */
 export async function buildLambdas(options: BuildOptions = {}): Promise<string[]> {
-  const outDir = options.outDir ?? join(ROOT, '.build', 'lambda');
+  const outDir = options.outDir ?? join(ROOT, PROJECT_PATHS.lambdaDir);
   const report = options.report ?? ((line: string) => process.stderr.write(`${line}\n`));
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
@@ -64,8 +68,31 @@ export async function buildLambdas(options: BuildOptions = {}): Promise<string[]
   return built;
 }
 
+/** Options of {@link buildAll}. */
+export interface BuildAllOptions extends BuildOptions {
+  /** Where the skill package goes. Default `.build/skill-package` under the repository root. */
+  readonly skillPackageDir?: string;
+  /** The ASK CLI profile whose recorded endpoint the package keeps. Default `default`. */
+  readonly profile?: string;
+}
+
+/** `npm run build`: the Lambda bundles, then the skill package. */
+export async function buildAll(
+  options: BuildAllOptions = {},
+): Promise<{ lambdas: string[]; skillPackage: SkillPackageResult }> {
+  const report = options.report ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const lambdas = await buildLambdas({ ...options, report });
+  const skillPackage = await buildSkillPackage({
+    outDir: options.skillPackageDir,
+    profile: options.profile,
+    report,
+  });
+  return { lambdas, skillPackage };
+}
+
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  buildLambdas().catch((error: unknown) => {
+  const profile = process.env['ASK_PROFILE'] ?? process.env['ASK_DEFAULT_PROFILE'];
+  buildAll({ profile }).catch((error: unknown) => {
     process.stderr.write(`build: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   });

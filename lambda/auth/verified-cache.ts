@@ -17,19 +17,19 @@ export interface VerifiedEntry {
 }
 
 export interface VerifiedTokenCache {
-  /** The entry for `token` when it is still before its `exp` at `nowMs`. */
-  get(token: string, nowMs: number): VerifiedEntry | undefined;
-  set(token: string, entry: VerifiedEntry): void;
-  forget(token: string): void;
+  /** The cache key of `token`: a SHA-256 of the whole token. */
+  idOf(token: string): string;
+  /** The entry for `id` when its token is still before its `exp` at `nowMs`. */
+  get(id: string, nowMs: number): VerifiedEntry | undefined;
+  set(id: string, entry: VerifiedEntry): void;
 }
 
 /** A cache of at most `maxEntries` tokens. */
 export function createVerifiedTokenCache(maxEntries: number): VerifiedTokenCache {
   const entries = new Map<string, VerifiedEntry>();
-  const hash = (token: string) => createHash('sha256').update(token).digest('base64');
   return {
-    get(token, nowMs) {
-      const id = hash(token);
+    idOf: (token) => createHash('sha256').update(token).digest('base64'),
+    get(id, nowMs) {
       const entry = entries.get(id);
       if (entry === undefined) return undefined;
       if (nowMs >= entry.result.expiresAt.getTime()) {
@@ -38,17 +38,13 @@ export function createVerifiedTokenCache(maxEntries: number): VerifiedTokenCache
       }
       return entry;
     },
-    set(token, entry) {
-      const id = hash(token);
+    set(id, entry) {
       entries.delete(id);
       entries.set(id, entry);
       if (entries.size > maxEntries) {
         const oldest = entries.keys().next();
         if (oldest.done !== true) entries.delete(oldest.value);
       }
-    },
-    forget(token) {
-      entries.delete(hash(token));
     },
   };
 }

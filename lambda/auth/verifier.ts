@@ -94,8 +94,10 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
   };
 
   return async (token) => {
+    let id: string | undefined;
     if (cache !== undefined && typeof token === 'string' && token.length <= config.maxTokenLength) {
-      const seen = cache.get(token, now());
+      id = cache.idOf(token);
+      const seen = cache.get(id, now());
       // Still the key the store holds for that kid: nothing learnt since says otherwise.
       if (seen !== undefined && (await keyFor(seen.kid)) === seen.key) return seen.result;
     }
@@ -112,7 +114,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
         currentDate: new Date(nowMs),
       });
       const result = checkClaims(payload, rules, nowMs);
-      cache?.set(token as string, { result, kid: header.kid, key });
+      if (id !== undefined) cache?.set(id, { result, kid: header.kid, key });
       return result;
     } catch (error) {
       throw fromJoseError(error, expected);

@@ -85,7 +85,7 @@ describe('skill.json', () => {
   it('asks for the address permission the skill uses, and no other', () => {
     // The manifest names the permission one way; the consent card the skill sends names it another.
     expect(manifest.manifest?.permissions?.map((p) => p.name)).to.deep.equal([
-      'alexa::devices:all:address:country_and_postal_code:read',
+      'alexa:devices:all:address:country_and_postal_code:read',
     ]);
   });
 });
