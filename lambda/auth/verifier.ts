@@ -3,13 +3,8 @@
  * which resolves to what a genuine token grants or rejects with one of the errors in errors.ts.
  */
 import { jwtVerify } from 'jose';
-import {
-  ConfigError,
-  EnvValueError,
-  normaliseIssuer,
-  parseServiceUrl,
-  type EnvProblem,
-} from '../../common/env.js';
+import { EnvValueError, normaliseIssuer, parseServiceUrl } from '../../common/env.js';
+import { createOptionChecker } from '../../common/options.js';
 import { checkClaims, fromJoseError, type VerifiedAccessToken } from './claims.js';
 import { createKeyStore, type KeySetEvent } from './key-store.js';
 import { inspectToken } from './token-shape.js';
@@ -123,39 +118,13 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
 }
 
 function checkOptions(options: AccessTokenVerifierOptions) {
-  const problems: EnvProblem[] = [];
-  const check = <T>(name: string, read: () => T, fallback: T): T => {
-    try {
-      return read();
-    } catch (error) {
-      if (!(error instanceof EnvValueError)) throw error;
-      problems.push({ name, problem: error.message });
-      return fallback;
-    }
-  };
-  const within = (
-    name: string,
-    value: number | undefined,
-    fallback: number,
-    min: number,
-    max: number,
-  ) =>
-    check(
-      name,
-      () => {
-        const v = value ?? fallback;
-        if (!Number.isFinite(v) || v < min || v > max)
-          throw new EnvValueError(`must be from ${min} to ${max}`);
-        return v;
-      },
-      fallback,
-    );
-  const issuer = check(
+  const check = createOptionChecker();
+  const issuer = check.attempt(
     'issuerBaseUrl',
     () => normaliseIssuer(parseServiceUrl(options.issuerBaseUrl).href),
     '',
   );
-  check(
+  check.attempt(
     'audience',
     () => {
       if (typeof options.audience !== 'string' || options.audience.trim() === '')
@@ -163,7 +132,7 @@ function checkOptions(options: AccessTokenVerifierOptions) {
     },
     undefined,
   );
-  check(
+  check.attempt(
     'requiredScope',
     () => {
       const s = options.requiredScope;
@@ -175,11 +144,11 @@ function checkOptions(options: AccessTokenVerifierOptions) {
   const jwks = options.jwks ?? {};
   const config = {
     issuer,
-    clockTolerance: within('clockToleranceSeconds', options.clockToleranceSeconds, 5, 0, 60),
-    maxTokenLength: within('maxTokenLength', options.maxTokenLength, 8192, 256, 65_536),
-    timeoutMs: within('jwks.timeoutMs', jwks.timeoutMs, 3000, 1, 3000),
-    requestsPerMinute: within('jwks.requestsPerMinute', jwks.requestsPerMinute, 10, 1, 10),
-    cacheSize: within(
+    clockTolerance: check.number('clockToleranceSeconds', options.clockToleranceSeconds, 5, 0, 60),
+    maxTokenLength: check.number('maxTokenLength', options.maxTokenLength, 8192, 256, 65_536),
+    timeoutMs: check.number('jwks.timeoutMs', jwks.timeoutMs, 3000, 1, 3000),
+    requestsPerMinute: check.number('jwks.requestsPerMinute', jwks.requestsPerMinute, 10, 1, 10),
+    cacheSize: check.number(
       'verifiedTokenCacheSize',
       options.verifiedTokenCacheSize,
       10_000,
@@ -187,8 +156,8 @@ function checkOptions(options: AccessTokenVerifierOptions) {
       1_000_000,
     ),
   };
-  within('jwks.cacheMaxAgeMs', jwks.cacheMaxAgeMs, 600_000, 1, 86_400_000);
-  within('jwks.outageGraceMs', jwks.outageGraceMs, 43_200_000, 0, 7 * 86_400_000);
-  if (problems.length > 0) throw new ConfigError(problems);
+  check.number('jwks.cacheMaxAgeMs', jwks.cacheMaxAgeMs, 600_000, 1, 86_400_000);
+  check.number('jwks.outageGraceMs', jwks.outageGraceMs, 43_200_000, 0, 7 * 86_400_000);
+  check.done();
   return config;
 }

@@ -1,53 +1,20 @@
 /** Checks a provider's options once, naming every bad one in one `ConfigError`. */
-import { ConfigError, EnvValueError, parseServiceUrl, type EnvProblem } from '../../common/env.js';
+import { EnvValueError } from '../../common/env.js';
+import { createOptionChecker, type OptionChecker as BaseChecker } from '../../common/options.js';
 import type { WakingHours } from './types.js';
 
-/** Collects problems; each `check` returns the value, or `fallback` after noting the problem. */
-export interface OptionChecker {
-  number(
-    name: string,
-    value: number | undefined,
-    fallback: number,
-    min: number,
-    max: number,
-  ): number;
-  url(name: string, value: string | undefined, fallback: string): URL;
+/** The shared checks, plus waking hours. */
+export interface OptionChecker extends BaseChecker {
   wakingHours(name: string, value: WakingHours | undefined, fallback: WakingHours): WakingHours;
-  /** Throws one {@link ConfigError} if any check failed. */
-  done(): void;
 }
 
 /** Starts collecting option problems. */
 export function checkOptions(): OptionChecker {
-  const problems: EnvProblem[] = [];
-  const attempt = <T>(name: string, read: () => T, fallback: T): T => {
-    try {
-      return read();
-    } catch (error) {
-      if (!(error instanceof EnvValueError)) throw error;
-      problems.push({ name, problem: error.message });
-      return fallback;
-    }
-  };
+  const base = createOptionChecker();
   return {
-    number(name, value, fallback, min, max) {
-      return attempt(
-        name,
-        () => {
-          const v = value ?? fallback;
-          if (!Number.isInteger(v) || v < min || v > max) {
-            throw new EnvValueError(`must be a whole number from ${min} to ${max}`);
-          }
-          return v;
-        },
-        fallback,
-      );
-    },
-    url(name, value, fallback) {
-      return attempt(name, () => parseServiceUrl(value ?? fallback), new URL(fallback));
-    },
-    wakingHours(name, value, fallback) {
-      return attempt(
+    ...base,
+    wakingHours: (name, value, fallback) =>
+      base.attempt(
         name,
         () => {
           const v = value ?? fallback;
@@ -58,10 +25,6 @@ export function checkOptions(): OptionChecker {
           return { from: v.from, to: v.to };
         },
         fallback,
-      );
-    },
-    done() {
-      if (problems.length > 0) throw new ConfigError(problems);
-    },
+      ),
   };
 }
