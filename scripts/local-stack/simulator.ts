@@ -1,0 +1,125 @@
+/**
+ * The Alexa stand-in: typed utterance -> resolved request -> (refresh of an expired token through
+ * the proxy) -> request envelope with the current access token -> HTTP `POST` to the skill
+ * endpoint -> the answer, read as a person would. Keeps the session open when the skill asks a
+ * question, as Alexa does.
+ */
+import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import { localDate } from '../../lambda/weather/index.js';
+import type { AlexaAccountLink, RefreshOutcome } from './alexa-account-link.js';
+import { SkillCallError } from './errors.js';
+import { renderResponse, type RenderedAnswer } from './render.js';
+import { buildRequestEnvelope, newSession, type SimulatedSession } from './request-envelope.js';
+import type { ResolvedUtterance, SimpleUtteranceResolver } from './simple-utterance-resolver.js';
+import { callSkill } from './skill-client.js';
+
+/** Options of {@link createSimulator}. */
+export interface SimulatorOptions {
+  /** The skill endpoint. */
+  readonly skillUrl: string;
+  readonly account: AlexaAccountLink;
+  readonly resolve: SimpleUtteranceResolver;
+  /** Default `en-US`. */
+  readonly locale?: string;
+  /** The device's time zone, for "today". Default `UTC`. */
+  readonly timeZone?: string;
+  /** The real clock (request timestamps, "today"), ms. Default `Date.now`. */
+  readonly now?: () => number;
+  /** How long Alexa waits for the skill, ms. Default 8000. */
+  readonly skillTimeoutMs?: number;
+  readonly fetch?: typeof fetch;
+}
+
+/** One turn of the conversation. */
+export interface Turn {
+  readonly said: string;
+  readonly heard: ResolvedUtterance;
+  /** The refresh Alexa made before the request, if the token had expired. */
+  readonly refresh: RefreshOutcome | undefined;
+  /** True when the request carried an access token. */
+  readonly tokenSent: boolean;
+  readonly request: RequestEnvelope;
+  /** The skill's response; undefined when the call failed. */
+  readonly response: ResponseEnvelope | undefined;
+  /** The answer; when the call failed, what Alexa says then. */
+  readonly answer: RenderedAnswer;
+  /** Why the call failed, if it did. */
+  readonly failure: SkillCallError | undefined;
+}
+
+/** What Alexa says when a skill does not answer properly. */
+export const ALEXA_SKILL_PROBLEM = "There was a problem with the requested skill's response.";
+
+/** The simulator. */
+export interface Simulator {
+  /** Says `utterance` to Alexa. */
+  say(utterance: string): Promise<Turn>;
+  /** True while a session is open. */
+  sessionOpen(): boolean;
+  /** Ends the session (the next turn starts a new one). */
+  endSession(): void;
+}
+
+/** Creates a simulator talking to the skill at `options.skillUrl`. */
+export function createSimulator(options: SimulatorOptions): Simulator {
+  const locale = options.locale ?? 'en-US';
+  const now = options.now ?? Date.now;
+  let session: SimulatedSession | undefined;
+
+  return {
+    async say(said) {
+      const heard = options.resolve(said, localDate(now(), options.timeZone ?? 'UTC'));
+      const token = await options.account.tokenForRequest();
+      const current = session ?? newSession();
+      const request = buildRequestEnvelope({
+        utterance: heard,
+        accessToken: token.accessToken,
+        locale,
+        session: current,
+        now: now(),
+      });
+      let response: ResponseEnvelope | undefined;
+      let failure: SkillCallError | undefined;
+      try {
+        response = await callSkill(options.skillUrl, request, {
+          ...(options.skillTimeoutMs === undefined ? {} : { timeoutMs: options.skillTimeoutMs }),
+          ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        });
+      } catch (error) {
+        if (!(error instanceof SkillCallError)) throw error;
+        failure = error;
+      }
+      const answer: RenderedAnswer =
+        response === undefined
+          ? {
+              speech: ALEXA_SKILL_PROBLEM,
+              reprompt: undefined,
+              card: undefined,
+              linkAccountNeeded: false,
+              sessionOpen: false,
+            }
+          : renderResponse(response);
+      session = answer.sessionOpen
+        ? {
+            sessionId: current.sessionId,
+            isNew: false,
+            attributes: response?.sessionAttributes ?? {},
+          }
+        : undefined;
+      return {
+        said,
+        heard,
+        refresh: token.refresh,
+        tokenSent: token.accessToken !== undefined,
+        request,
+        response,
+        answer,
+        failure,
+      };
+    },
+    sessionOpen: () => session !== undefined,
+    endSession() {
+      session = undefined;
+    },
+  };
+}

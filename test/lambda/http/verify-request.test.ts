@@ -1,0 +1,200 @@
+import { expect } from 'chai';
+import nock from 'nock';
+import {
+  createAlexaRequestVerifier,
+  RequestVerificationError,
+  type RequestCheck,
+} from '../../../lambda/http/index.js';
+import { expectRejection } from '../../harness/assertions.js';
+
+const GOOD_CERT_URL = 'https://s3.amazonaws.com/echo.api/echo-api-cert-12.pem';
+
+function body(timestamp: string): string {
+  return JSON.stringify({
+    version: '1.0',
+    context: { System: { application: { applicationId: 'x' }, user: { userId: 'u' } } },
+    request: { type: 'LaunchRequest', requestId: 'r', timestamp, locale: 'en-US' },
+  });
+}
+
+const fresh = (): string => body(new Date().toISOString());
+const signed = (certUrl = GOOD_CERT_URL) => ({
+  signaturecertchainurl: certUrl,
+  'signature-256': Buffer.from('not a real signature').toString('base64'),
+});
+const accepting: RequestCheck = { verify: () => Promise.resolve() };
+
+describe('skill http endpoint: Alexa request verification', () => {
+  it('refuses a request without signature headers', async () => {
+    const verify = createAlexaRequestVerifier();
+    await expectRejection(verify(fresh(), {}), RequestVerificationError, 'ERR_SIGNATURE_MISSING');
+  });
+
+  it('refuses a request with a certificate URL but no Signature-256 header', async () => {
+    const verify = createAlexaRequestVerifier();
+    await expectRejection(
+      verify(fresh(), { signaturecertchainurl: GOOD_CERT_URL }),
+      RequestVerificationError,
+      'ERR_SIGNATURE_MISSING',
+    );
+  });
+
+  it('refuses a request with a Signature-256 header but no certificate URL', async () => {
+    const verify = createAlexaRequestVerifier();
+    await expectRejection(
+      verify(fresh(), { 'signature-256': 'abc' }),
+      RequestVerificationError,
+      'ERR_SIGNATURE_MISSING',
+    );
+  });
+
+  it('refuses a certificate URL over http, without fetching it', async () => {
+    const verify = createAlexaRequestVerifier();
+    const error = await expectRejection(
+      verify(fresh(), signed('http://s3.amazonaws.com/echo.api/echo-api-cert-12.pem')),
+      RequestVerificationError,
+      'ERR_SIGNATURE_INVALID',
+    );
+    expect(error.message).to.match(/protocol/);
+  });
+
+  it('refuses a certificate URL on another host', async () => {
+    const verify = createAlexaRequestVerifier();
+    const error = await expectRejection(
+      verify(fresh(), signed('https://evil.example.com/echo.api/echo-api-cert-12.pem')),
+      RequestVerificationError,
+      'ERR_SIGNATURE_INVALID',
+    );
+    expect(error.message).to.match(/host name/);
+  });
+
+  it('refuses a certificate URL outside /echo.api/', async () => {
+    const verify = createAlexaRequestVerifier();
+    const error = await expectRejection(
+      verify(fresh(), signed('https://s3.amazonaws.com/other/echo-api-cert-12.pem')),
+      RequestVerificationError,
+      'ERR_SIGNATURE_INVALID',
+    );
+    expect(error.message).to.match(/path/);
+  });
+
+  it('refuses a certificate URL on a port other than 443', async () => {
+    const verify = createAlexaRequestVerifier();
+    const error = await expectRejection(
+      verify(fresh(), signed('https://s3.amazonaws.com:8443/echo.api/echo-api-cert-12.pem')),
+      RequestVerificationError,
+      'ERR_SIGNATURE_INVALID',
+    );
+    expect(error.message).to.match(/port/);
+  });
+
+  it('refuses a request whose certificate chain cannot be downloaded', async () => {
+    const scope = nock('https://s3.amazonaws.com')
+      .get('/echo.api/echo-api-cert-12.pem')
+      .reply(404, 'Not Found');
+    const verify = createAlexaRequestVerifier();
+    const error = await expectRejection(
+      verify(fresh(), signed()),
+      RequestVerificationError,
+      'ERR_SIGNATURE_INVALID',
+    );
+    expect(error.message).to.match(/certificate/i);
+    expect(scope.isDone()).to.equal(true);
+  });
+
+  it('refuses a downloaded certificate chain that is not a usable certificate', async () => {
+    nock('https://s3.amazonaws.com')
+      .get('/echo.api/echo-api-cert-12.pem')
+      .reply(200, '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n');
+    const verify = createAlexaRequestVerifier();
+    await expectRejection(
+      verify(fresh(), signed()),
+      RequestVerificationError,
+      'ERR_SIGNATURE_INVALID',
+    );
+  });
+
+  it('refuses a stale timestamp before any certificate download', async () => {
+    // No interceptor: a download attempt would fail as ERR_SIGNATURE_INVALID, not this code.
+    const verify = createAlexaRequestVerifier();
+    const stale = new Date(Date.now() - 151_000).toISOString();
+    await expectRejection(
+      verify(body(stale), signed()),
+      RequestVerificationError,
+      'ERR_TIMESTAMP_INVALID',
+    );
+  });
+
+  it('refuses a timestamp more than 150 s in the future', async () => {
+    const now = Date.UTC(2026, 10, 25, 12);
+    const verify = createAlexaRequestVerifier({
+      now: () => now,
+      signatureVerifier: accepting,
+      timestampVerifier: accepting,
+    });
+    const ahead = new Date(now + 151_000).toISOString();
+    await expectRejection(
+      verify(body(ahead), signed()),
+      RequestVerificationError,
+      'ERR_TIMESTAMP_INVALID',
+    );
+  });
+
+  it('accepts a timestamp 150 s in the future', async () => {
+    const now = Date.UTC(2026, 10, 25, 12);
+    const verify = createAlexaRequestVerifier({
+      now: () => now,
+      signatureVerifier: accepting,
+      timestampVerifier: accepting,
+    });
+    await verify(body(new Date(now + 150_000).toISOString()), signed());
+  });
+
+  it('refuses a request without a timestamp', async () => {
+    const verify = createAlexaRequestVerifier({ signatureVerifier: accepting });
+    const noTimestamp = JSON.stringify({ request: { type: 'LaunchRequest' } });
+    await expectRejection(
+      verify(noTimestamp, signed()),
+      RequestVerificationError,
+      'ERR_TIMESTAMP_INVALID',
+    );
+  });
+
+  it('refuses a body that is not JSON as having no readable timestamp', async () => {
+    const verify = createAlexaRequestVerifier({ signatureVerifier: accepting });
+    await expectRejection(
+      verify('{not json', signed()),
+      RequestVerificationError,
+      'ERR_TIMESTAMP_INVALID',
+    );
+  });
+
+  it('keeps the signature verifier’s error as the cause', async () => {
+    const refusal = new Error('request body and signature does not match');
+    const verify = createAlexaRequestVerifier({
+      signatureVerifier: { verify: () => Promise.reject(refusal) },
+    });
+    const error = await expectRejection(
+      verify(fresh(), signed()),
+      RequestVerificationError,
+      'ERR_SIGNATURE_INVALID',
+    );
+    expect(error.cause).to.equal(refusal);
+  });
+
+  it('hands the raw body and the headers to the signature verifier', async () => {
+    const seen: unknown[] = [];
+    const verify = createAlexaRequestVerifier({
+      signatureVerifier: {
+        verify: (text, headers) => {
+          seen.push(text, headers);
+          return Promise.resolve();
+        },
+      },
+    });
+    const text = fresh();
+    const headers = signed();
+    await verify(text, headers);
+    expect(seen).to.deep.equal([text, headers]);
+  });
+});
