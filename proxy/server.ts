@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { readCappedBody } from '../common/read-body.js';
 import {
   createTokenExchange,
   DEFAULT_MAX_BODY_BYTES,
@@ -12,45 +13,6 @@ import {
 
 /** Options of {@link createProxyServer}: those of the core. */
 export type ProxyServerOptions = TokenExchangeOptions;
-
-interface ReadBody {
-  readonly body: Buffer;
-  readonly tooLarge: boolean;
-}
-
-/** Reads a body up to `cap` bytes; past it, stops keeping data and answers at once. */
-function readCapped(request: IncomingMessage, cap: number): Promise<ReadBody> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > cap) {
-      request.resume(); // discard; the reply goes out now
-      resolve({ body: Buffer.alloc(0), tooLarge: true });
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    request.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.byteLength;
-      if (size > cap) {
-        done = true;
-        chunks.length = 0;
-        resolve({ body: Buffer.alloc(0), tooLarge: true });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => {
-      if (!done) resolve({ body: Buffer.concat(chunks), tooLarge: false });
-      done = true;
-    });
-    request.on('error', (error) => {
-      done = true;
-      reject(error);
-    });
-  });
-}
 
 function flattenHeaders(request: IncomingMessage): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};
@@ -68,7 +30,7 @@ export function createProxyServer(options: ProxyServerOptions): Server {
   const exchange = createTokenExchange(options);
   const cap = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const server = createServer((request, response) => {
-    readCapped(request, cap)
+    readCappedBody(request, cap)
       .then(async ({ body, tooLarge }) => {
         const reply = await exchange(
           {

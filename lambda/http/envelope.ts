@@ -1,9 +1,7 @@
-/** Narrows a parsed body to an Alexa request envelope, as far as the endpoint relies on it. */
+/** Parses a request body into an Alexa request envelope, with the skill's own shape check. */
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { assertIsRequestEnvelope, InvalidRequestEnvelopeError } from '../request/index.js';
 import { RequestBodyError } from './errors.js';
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Parses `text` as a request envelope; throws `ERR_BODY_MALFORMED` when it is not one. */
 export function parseRequestEnvelope(text: string): RequestEnvelope {
@@ -13,21 +11,15 @@ export function parseRequestEnvelope(text: string): RequestEnvelope {
   } catch (cause) {
     throw new RequestBodyError('ERR_BODY_MALFORMED', 'The body is not JSON', { cause });
   }
-  assertIsRequestEnvelope(value);
-  return value;
-}
-
-/** Asserts that `value` has a `request` with a string `type` and a `context` object. */
-export function assertIsRequestEnvelope(value: unknown): asserts value is RequestEnvelope {
-  if (
-    !isObject(value) ||
-    !isObject(value.request) ||
-    typeof value.request.type !== 'string' ||
-    !isObject(value.context)
-  ) {
+  try {
+    assertIsRequestEnvelope(value);
+  } catch (cause) {
+    if (!(cause instanceof InvalidRequestEnvelopeError)) throw cause;
     throw new RequestBodyError(
       'ERR_BODY_MALFORMED',
-      'The body is not an Alexa request envelope (request.type and context are required)',
+      `The body is not an Alexa request envelope: ${cause.message}`,
+      { cause },
     );
   }
+  return value;
 }

@@ -14,5 +14,5 @@ export {
   type RequestCheck,
   type VerifyAlexaRequest,
 } from './verify-request.js';
-export { assertIsRequestEnvelope, parseRequestEnvelope } from './envelope.js';
+export { parseRequestEnvelope } from './envelope.js';
 export * from './errors.js';

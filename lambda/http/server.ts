@@ -17,12 +17,13 @@ import { isLoopbackHost, silentLogger, type Logger } from '../../common/index.js
 import { SkillIdMismatchError } from '../skill.js';
 import { parseRequestEnvelope } from './envelope.js';
 import {
+  RequestBodyError,
   HttpEndpointOptionsError,
   MethodNotAllowedError,
   SkillHttpError,
   SkillInvocationError,
 } from './errors.js';
-import { readCappedBody } from './read-body.js';
+import { readCappedBody } from '../../common/read-body.js';
 import { createAlexaRequestVerifier, type VerifyAlexaRequest } from './verify-request.js';
 
 /** What the endpoint serves: the skill's `invoke`. */
@@ -111,7 +112,10 @@ export function createSkillRequestListener(options: SkillRequestListenerOptions)
 
   async function answer(request: IncomingMessage): Promise<ResponseEnvelope> {
     if (request.method !== 'POST') throw new MethodNotAllowedError('Use POST');
-    const body = await readCappedBody(request, cap);
+    const read = await readCappedBody(request, cap);
+    if (read.tooLarge)
+      throw new RequestBodyError('ERR_BODY_TOO_LARGE', `The body is over ${cap} bytes`);
+    const body = read.body.toString('utf8');
     if (verify !== undefined) await verify(body, request.headers);
     const envelope = parseRequestEnvelope(body);
     try {
