@@ -6,7 +6,7 @@
 import { ConfigError } from '../../common/env.js';
 import type { Logger } from '../../common/logger.js';
 import { assertRequestedDate, forecastWindow, resolveRequestedDate } from './date-range.js';
-import { isKnownTimeZone, localDate } from './dates.js';
+import { daysBetween, isKnownTimeZone, localDate } from './dates.js';
 import { PlaceNotFoundError } from './errors.js';
 import { normalizePlaceQuery } from './place-query.js';
 import { hashString, seededRandom } from './seeded-random.js';
@@ -74,7 +74,7 @@ export function createDemoProvider(options: DemoProviderOptions = {}): WeatherPr
             name,
             ...(query.countryCode === undefined ? {} : { countryCode: query.countryCode }),
             // Somewhere plausible, derived from the name; never a real lookup.
-            latitude: Number(((seed % 12_000) / 100 - 60).toFixed(2)),
+            latitude: Number(demoLatitude(seed).toFixed(2)),
             longitude: Number((((seed >>> 8) % 36_000) / 100 - 180).toFixed(2)),
             timeZone,
           },
@@ -100,10 +100,24 @@ function titleCase(name: string): string {
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
+/** A made-up latitude from a name's hash: mostly northern mid-latitudes, where most users are. */
+function demoLatitude(seed: number): number {
+  const position = (seed % 10_000) / 10_000;
+  return seed % 4 === 0 ? -45 + position * 70 : 25 + position * 35;
+}
+
 /** A plausible day for `place` on `date`: a climate from the name, weather from name and date. */
 export function demoHours(place: string, date: IsoDate, waking: WakingHours): HourlyWeather[] {
-  const climate = seededRandom(hashString(place));
-  const baseC = -8 + climate() * 38; // a place's typical feels-like, -8 to 30 °C
+  const seed = hashString(place);
+  const climate = seededRandom(seed);
+  // The same made-up latitude the forecast reports: warmer near the equator, and a season that
+  // follows the hemisphere (mid-July warmest in the north, mid-January in the south).
+  const latitude = demoLatitude(seed);
+  const annualMeanC = 27 - Math.abs(latitude) * 0.45 + (climate() - 0.5) * 6;
+  const seasonalSwingC = Math.abs(latitude) * 0.25;
+  const dayOfYear = daysBetween(`${date.slice(0, 4)}-01-01`, date);
+  const summer = Math.cos((2 * Math.PI * (dayOfYear - 196)) / 365.25);
+  const baseC = annualMeanC + seasonalSwingC * (latitude >= 0 ? summer : -summer);
   const random = seededRandom(hashString(`${place}|${date}`));
   const meanC = baseC + (random() - 0.5) * 12;
   const amplitude = 2 + random() * 6;
