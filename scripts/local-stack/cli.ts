@@ -3,15 +3,12 @@
  * then answer one utterance or run the prompt; every server is stopped on the way out, whatever
  * happens. Returns the exit code; prints results on stdout and failures as one line on stderr.
  */
+import { loadModel } from '../../tools/utterances/index.js';
 import { AccountLinkError, LocalStackError } from './errors.js';
 import { createAlexaAccountLink, type AlexaAccountLink } from './alexa-account-link.js';
 import { bannerLines, COMMAND_HELP } from './banner.js';
 import { machineTimeZone, unitForLocale } from './device-settings.js';
 import { runPrompt } from './prompt.js';
-import {
-  createSimpleUtteranceResolver,
-  loadInteractionModel,
-} from './simple-utterance-resolver.js';
 import { createSimulator } from './simulator.js';
 import { startLocalStack, type LocalStack } from './stack.js';
 import {
@@ -21,6 +18,7 @@ import {
   type StartOptions,
 } from './start-options.js';
 import { linkedLines, turnLines } from './transcript.js';
+import { createUtteranceResolver } from './utterance-resolver.js';
 
 /** Where `npm start` reads and writes, and what stops it. */
 export interface StartIo {
@@ -65,7 +63,7 @@ async function session(
   const simulator = createSimulator({
     skillUrl: stack.skill.url,
     account,
-    resolve: createSimpleUtteranceResolver(loadInteractionModel(options.locale)),
+    resolve: createUtteranceResolver(loadModel(options.locale)),
     locale: options.locale,
     timeZone,
   });

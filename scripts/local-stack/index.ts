@@ -27,14 +27,7 @@ export {
   type AccountLinkingSettings,
   type TokenAnswer,
 } from './token-endpoint-client.js';
-export {
-  createSimpleUtteranceResolver,
-  loadInteractionModel,
-  type ResolvedUtterance,
-  type SimpleInteractionModel,
-  type SimpleUtteranceResolver,
-} from './simple-utterance-resolver.js';
-export { isoWeekOf, spokenDateToAmazonDate, SPOKEN_DATE_PATTERN } from './spoken-dates.js';
+export { createUtteranceResolver, type UtteranceResolver } from './utterance-resolver.js';
 export {
   buildRequestEnvelope,
   newSession,

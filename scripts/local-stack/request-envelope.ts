@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import type { ResolvedUtterance } from './simple-utterance-resolver.js';
+import type { SlotInput, UtteranceMeaning } from '../../tools/utterances/index.js';
 
 /** The simulated skill, user and device ids. */
 export const SIMULATED_IDS = {
@@ -24,7 +24,7 @@ export interface SimulatedSession {
 
 /** What goes into one envelope. */
 export interface EnvelopeInput {
-  readonly utterance: ResolvedUtterance | { readonly kind: 'session-ended' };
+  readonly utterance: UtteranceMeaning | { readonly kind: 'session-ended' };
   readonly accessToken: string | undefined;
   readonly locale: string;
   readonly session: SimulatedSession;
@@ -35,6 +35,16 @@ export interface EnvelopeInput {
 /** A new session. */
 export function newSession(): SimulatedSession {
   return { sessionId: `amzn1.echo-api.session.${randomUUID()}`, isNew: true, attributes: {} };
+}
+
+/** A slot as Alexa sends it: an empty slot has no `value`. */
+function slotOf(name: string, input: SlotInput) {
+  return {
+    name,
+    confirmationStatus: input.confirmationStatus ?? 'NONE',
+    ...(input.value === undefined ? {} : { value: input.value }),
+    ...(input.resolutions === undefined ? {} : { resolutions: input.resolutions }),
+  };
 }
 
 /** Builds the envelope. */
@@ -63,10 +73,7 @@ export function buildRequestEnvelope(input: EnvelopeInput): RequestEnvelope {
               name: u.name,
               confirmationStatus: 'NONE',
               slots: Object.fromEntries(
-                Object.entries(u.slots).map(([name, value]) => [
-                  name,
-                  { name, value, confirmationStatus: 'NONE' },
-                ]),
+                Object.entries(u.slots).map(([name, input]) => [name, slotOf(name, input)]),
               ),
             },
           };

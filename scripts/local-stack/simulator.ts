@@ -5,20 +5,22 @@
  * question, as Alexa does.
  */
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { UtteranceMeaning } from '../../tools/utterances/index.js';
 import { localDate } from '../../lambda/weather/index.js';
 import type { AlexaAccountLink, RefreshOutcome } from './alexa-account-link.js';
 import { SkillCallError } from './errors.js';
 import { renderResponse, type RenderedAnswer } from './render.js';
 import { buildRequestEnvelope, newSession, type SimulatedSession } from './request-envelope.js';
-import type { ResolvedUtterance, SimpleUtteranceResolver } from './simple-utterance-resolver.js';
 import { callSkill } from './skill-client.js';
+import type { UtteranceResolver } from './utterance-resolver.js';
 
 /** Options of {@link createSimulator}. */
 export interface SimulatorOptions {
   /** The skill endpoint. */
   readonly skillUrl: string;
   readonly account: AlexaAccountLink;
-  readonly resolve: SimpleUtteranceResolver;
+  /** Typed text -> what Alexa would send (utterance-resolver.ts). */
+  readonly resolve: UtteranceResolver;
   /** Default `en-US`. */
   readonly locale?: string;
   /** The device's time zone, for "today". Default `UTC`. */
@@ -33,7 +35,7 @@ export interface SimulatorOptions {
 /** One turn of the conversation. */
 export interface Turn {
   readonly said: string;
-  readonly heard: ResolvedUtterance;
+  readonly heard: UtteranceMeaning;
   /** The refresh Alexa made before the request, if the token had expired. */
   readonly refresh: RefreshOutcome | undefined;
   /** True when the request carried an access token. */

@@ -2,7 +2,7 @@
 import type { HeldTokens, RefreshOutcome } from './alexa-account-link.js';
 import { describeExpiresIn, type ProxyExchange } from './proxy-exchanges.js';
 import { answerLines } from './render.js';
-import type { ResolvedUtterance } from './simple-utterance-resolver.js';
+import type { UtteranceMeaning } from '../../tools/utterances/index.js';
 import type { Turn } from './simulator.js';
 
 /** `3600000` -> `1 h 0 min 0 s`; `59000` -> `59 s`. */
@@ -16,10 +16,15 @@ export function formatDuration(ms: number): string {
   return `${s} s`;
 }
 
-/** What the resolver made of the utterance: `WhatShouldIWearIntent city=Paris date=2026-11-27`. */
-export function heardWords(heard: ResolvedUtterance): string {
+/**
+ * What the resolver made of the utterance, filled slots only:
+ * `WhatShouldIWearIntent city=Paris date=2026-11-27`.
+ */
+export function heardWords(heard: UtteranceMeaning): string {
   if (heard.kind === 'launch') return 'LaunchRequest';
-  const slots = Object.entries(heard.slots).map(([name, value]) => `${name}=${value}`);
+  const slots = Object.entries(heard.slots).flatMap(([name, slot]) =>
+    slot.value === undefined ? [] : [`${name}=${slot.value}`],
+  );
   return [heard.name, ...slots].join(' ');
 }
 

@@ -3,10 +3,10 @@ import {
   AccountLinkError,
   callTokenUrl,
   createAlexaAccountLink,
-  createSimpleUtteranceResolver,
   createSimulator,
-  loadInteractionModel,
+  createUtteranceResolver,
 } from '../../scripts/local-stack/index.js';
+import { loadModel } from '../../tools/utterances/index.js';
 import { expireAccessToken, kidOf, startTestStack, type TestStack } from './support.js';
 
 describe('e2e: account linking through the proxy, over real HTTP', () => {
@@ -114,7 +114,7 @@ describe('e2e: account linking through the proxy, over real HTTP', () => {
     const simulator = createSimulator({
       skillUrl: t.stack.skill.url,
       account: direct,
-      resolve: createSimpleUtteranceResolver(loadInteractionModel('en-US')),
+      resolve: createUtteranceResolver(loadModel('en-US')),
       timeZone: 'UTC',
       now: () => t.clock.now(),
     });

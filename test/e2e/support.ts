@@ -1,10 +1,9 @@
 /** A local stack for the end-to-end suites: loopback, ephemeral ports, a frozen token clock. */
 import {
   alexaAccountFor,
-  createSimpleUtteranceResolver,
   createSimulator,
   createStackClock,
-  loadInteractionModel,
+  createUtteranceResolver,
   startLocalStack,
   type AlexaAccountLink,
   type LocalStack,
@@ -12,6 +11,7 @@ import {
   type Simulator,
   type StackClock,
 } from '../../scripts/local-stack/index.js';
+import { loadModel } from '../../tools/utterances/index.js';
 
 /** The frozen instant the suites start at: Wednesday 25 November 2026, 09:00 UTC. */
 export const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
@@ -24,7 +24,7 @@ export interface TestStack {
   readonly simulator: Simulator;
 }
 
-const resolve = createSimpleUtteranceResolver(loadInteractionModel('en-US'));
+const resolve = createUtteranceResolver(loadModel('en-US'));
 
 /** Starts a stack with short deadlines and a token clock frozen at {@link T0}. */
 export async function startTestStack(options: LocalStackOptions = {}): Promise<TestStack> {

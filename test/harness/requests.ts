@@ -14,11 +14,15 @@ import type {
   Slot,
   SupportedInterfaces,
   User,
-  slu,
 } from 'ask-sdk-model';
+import { PLACEHOLDER_SKILL_ID, type SlotInput } from '../../tools/utterances/index.js';
 import { TEST_NOW } from './tokens.js';
 
-export const TEST_SKILL_ID = 'amzn1.ask.skill.00000000-0000-4000-8000-000000000001';
+/** The slot input and entity-resolution builder live with the utterance resolver. */
+export { entityResolution, type SlotInput } from '../../tools/utterances/index.js';
+
+/** The skill id of every test request (the resolver's placeholder id, so they agree). */
+export const TEST_SKILL_ID = PLACEHOLDER_SKILL_ID;
 export const TEST_DEVICE_ID = 'amzn1.ask.device.TEST';
 export const TEST_API_ENDPOINT = 'https://api.amazonalexa.com';
 export const TEST_API_ACCESS_TOKEN = 'test-api-access-token-SECRET-7d1f';
@@ -62,14 +66,6 @@ export interface RequestOptions {
   readonly deviceId?: string;
   readonly apiEndpoint?: string;
   readonly apiAccessToken?: string;
-}
-
-/** A slot as a test gives it: a value, and optionally what entity resolution matched. */
-export interface SlotInput {
-  readonly value?: string;
-  /** The entity resolution to attach (see {@link entityResolution}). */
-  readonly resolutions?: slu.entityresolution.Resolutions;
-  readonly confirmationStatus?: Slot['confirmationStatus'];
 }
 
 let counter = 0;
@@ -187,27 +183,4 @@ export function sessionEndedRequest(
     { type: 'SessionEndedRequest', ...base(options), reason: options.reason ?? 'USER_INITIATED' },
     options,
   );
-}
-
-/**
- * Entity resolution as Alexa attaches it for a custom slot type: `ER_SUCCESS_MATCH` with the
- * canonical value and id when `match` is given, else `ER_SUCCESS_NO_MATCH`.
- */
-export function entityResolution(
-  typeName: string,
-  match?: { readonly name: string; readonly id?: string },
-  skillId: string = TEST_SKILL_ID,
-): slu.entityresolution.Resolutions {
-  return {
-    resolutionsPerAuthority: [
-      {
-        authority: `amzn1.er-authority.echo-sdk.${skillId}.${typeName}`,
-        status: { code: match === undefined ? 'ER_SUCCESS_NO_MATCH' : 'ER_SUCCESS_MATCH' },
-        values:
-          match === undefined
-            ? []
-            : [{ value: { name: match.name, id: match.id ?? match.name.toUpperCase() } }],
-      },
-    ],
-  };
 }

@@ -1,7 +1,6 @@
 /** Every sample utterance of every model is heard as its own intent, with its slots. */
 import { expect } from 'chai';
-import { loadModel, modelLocales } from './model.js';
-import { resolveUtterance } from './utterances.js';
+import { loadModel, modelLocales, resolveUtterance } from '../../../tools/utterances/index.js';
 
 const TODAY = '2026-11-25';
 /** What each slot type is filled with, and the value Alexa sends for it. */

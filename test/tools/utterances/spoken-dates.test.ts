@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isoWeekOf, localDate, spokenDate } from './spoken-dates.js';
+import { isoWeekOf, localDate, spokenDate } from '../../../tools/utterances/index.js';
 
 // Wednesday 25 November 2026, ISO week 48.
 const TODAY = '2026-11-25';
@@ -34,6 +34,11 @@ describe('spoken dates (AMAZON.DATE)', () => {
     ['december first', '2026-12-01'],
     ['november first', '2027-11-01'],
     ['march 3 2027', '2027-03-03'],
+    ['this morning', '2026-11-25'],
+    ['this evening', '2026-11-25'],
+    ['coming friday', '2026-11-27'],
+    ['over the weekend', '2026-W48-WE'],
+    ['2026-11-28', '2026-11-28'],
   ];
   for (const [phrase, value] of cases) {
     it(`hears "${phrase}" as ${value}`, () => {
@@ -53,6 +58,20 @@ describe('spoken dates (AMAZON.DATE)', () => {
   it('names ISO weeks across a year end', () => {
     expect(isoWeekOf('2026-12-31')).to.equal('2026-W53');
     expect(isoWeekOf('2027-01-04')).to.equal('2027-W01');
+  });
+
+  it('counts tomorrow across a month end', () => {
+    expect(spokenDate(['tomorrow'], '2026-11-30')).to.equal('2026-12-01');
+  });
+
+  it('hears a typed ISO date that is not a real day as nothing', () => {
+    expect(spokenDate(['2026-02-30'], TODAY)).to.equal(undefined);
+  });
+
+  it('puts early January in the last week of the year before, late December in week 1', () => {
+    expect(isoWeekOf('2027-01-01')).to.equal('2026-W53');
+    expect(isoWeekOf('2024-12-30')).to.equal('2025-W01');
+    expect(isoWeekOf('2026-01-01')).to.equal('2026-W01');
   });
 
   it("takes today's date in the user's time zone", () => {

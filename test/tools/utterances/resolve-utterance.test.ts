@@ -1,11 +1,12 @@
 import { expect } from 'chai';
-import { parseModel, loadModel } from './model.js';
 import {
   AmbiguousUtteranceError,
+  loadModel,
   resolveUtterance,
   UnmatchedUtteranceError,
   type UtteranceMeaning,
-} from './utterances.js';
+} from '../../../tools/utterances/index.js';
+import { AMBIGUOUS_MODEL, GO_INTENT, toyModel as toy } from './fixtures.js';
 
 const TODAY = '2026-11-25';
 const model = loadModel('en-US');
@@ -18,13 +19,6 @@ function slotsOf(meaning: UtteranceMeaning): Record<string, string | undefined> 
   if (meaning.kind !== 'intent') return {};
   return Object.fromEntries(Object.entries(meaning.slots).map(([k, v]) => [k, v.value]));
 }
-
-const toy = (intents: unknown[], types: unknown[] = []) =>
-  parseModel(
-    JSON.stringify({
-      interactionModel: { languageModel: { invocationName: 'toy', intents, types } },
-    }),
-  );
 
 describe('utterances through the interaction model', () => {
   it('hears a city and a date, the city as spoken and the date as its ISO value', () => {
@@ -87,21 +81,9 @@ describe('utterances through the interaction model', () => {
   });
 
   it('reports two best matches that disagree, never guessing', () => {
-    const ambiguous = toy([
-      {
-        name: 'GoIntent',
-        slots: [{ name: 'place', type: 'AMAZON.City' }],
-        samples: ['go to {place}'],
-      },
-      {
-        name: 'TravelIntent',
-        slots: [{ name: 'where', type: 'AMAZON.City' }],
-        samples: ['go to {where}'],
-      },
-    ]);
     let thrown: unknown;
     try {
-      resolveUtterance(ambiguous, 'go to Rome', { today: TODAY });
+      resolveUtterance(AMBIGUOUS_MODEL, 'go to Rome', { today: TODAY });
     } catch (error) {
       thrown = error;
     }
@@ -113,11 +95,7 @@ describe('utterances through the interaction model', () => {
 
   it('prefers the more specific sample over a catch-all', () => {
     const m = toy([
-      {
-        name: 'GoIntent',
-        slots: [{ name: 'place', type: 'AMAZON.City' }],
-        samples: ['go to {place}'],
-      },
+      GO_INTENT,
       { name: 'AnyIntent', slots: [{ name: 'what', type: 'AMAZON.City' }], samples: ['{what}'] },
     ]);
     expect(resolveUtterance(m, 'go to Rome', { today: TODAY })).to.include({ name: 'GoIntent' });
@@ -150,5 +128,64 @@ describe('utterances through the interaction model', () => {
     expect(other?.resolutions?.resolutionsPerAuthority?.[0]?.status.code).to.equal(
       'ER_SUCCESS_NO_MATCH',
     );
+  });
+});
+
+describe('utterances typed at a prompt', () => {
+  it('hears a bare city and a city with a date, as follow-ups to "Which city?"', () => {
+    expect(slotsOf(hear('London'))).to.deep.equal({ city: 'London', date: undefined });
+    expect(slotsOf(hear('Paris tomorrow'))).to.deep.equal({ city: 'Paris', date: '2026-11-26' });
+  });
+
+  it('keeps words that never name a place out of a city', () => {
+    for (const said of ['hello', 'thanks', 'tell me something'])
+      expect(hear(said), said).to.include({ name: 'AMAZON.FallbackIntent' });
+  });
+
+  it('keeps digits out of a city', () => {
+    expect(hear('route 66')).to.include({ name: 'AMAZON.FallbackIntent' });
+  });
+
+  it('hears the usual ways of leaving as AMAZON.StopIntent', () => {
+    for (const said of ['quit', 'exit', 'bye', 'goodbye'])
+      expect(hear(said), said).to.include({ name: 'AMAZON.StopIntent' });
+  });
+
+  it('launches on every launch phrase, and on the invocation name asked alone', () => {
+    for (const said of [
+      'launch weather wardrobe',
+      'talk to weather wardrobe',
+      'ask weather wardrobe',
+    ])
+      expect(hear(said), said).to.deep.equal({ kind: 'launch' });
+  });
+
+  it('unwraps "open <invocation> and ..." and "ask <invocation> about ..."', () => {
+    expect(slotsOf(hear('open weather wardrobe and what should I wear tomorrow'))).to.deep.equal({
+      city: undefined,
+      date: '2026-11-26',
+    });
+    expect(hear('ask weather wardrobe about what to wear in Boston')).to.include({
+      name: 'WhatShouldIWearIntent',
+    });
+  });
+
+  it('drops a leading "Alexa" said to the open skill', () => {
+    expect(slotsOf(hear('Alexa, what should I wear in Boston'))).to.deep.equal({
+      city: 'Boston',
+      date: undefined,
+    });
+  });
+
+  it('reads curly apostrophes as straight ones', () => {
+    expect(slotsOf(hear('what should I wear in Martha’s Vineyard'))['city']).to.equal(
+      "Martha's Vineyard",
+    );
+  });
+
+  it('takes the first best match in model order when asked not to throw on a tie', () => {
+    expect(
+      resolveUtterance(AMBIGUOUS_MODEL, 'go to Rome', { today: TODAY, onAmbiguity: 'first' }),
+    ).to.include({ name: 'GoIntent' });
   });
 });

@@ -1,0 +1,48 @@
+/**
+ * The simulator's ear: typed text -> what Alexa would send, through the shared resolver of
+ * tools/utterances and the locale's interaction model (the same resolver the test harness uses).
+ * Two differences, both for typing at a prompt: an ambiguous utterance never stops the prompt
+ * (the first of the best matches in model order is taken, where the harness throws), and a city
+ * typed in lower case gets its capitals, as Alexa's speech recognition writes place names.
+ */
+import {
+  resolveUtterance,
+  type LanguageModel,
+  type SlotInput,
+  type UtteranceMeaning,
+} from '../../tools/utterances/index.js';
+import { SIMULATED_IDS } from './request-envelope.js';
+
+/** A resolver built from one model: typed text and the device's today -> the meaning. */
+export type UtteranceResolver = (text: string, today: string) => UtteranceMeaning;
+
+function titleCase(place: string): string {
+  return place === place.toLowerCase()
+    ? place.replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
+    : place;
+}
+
+function withCapitalCities(model: LanguageModel, meaning: UtteranceMeaning): UtteranceMeaning {
+  if (meaning.kind !== 'intent') return meaning;
+  const slotTypes = model.intents.find((i) => i.name === meaning.name)?.slots ?? [];
+  const slots: Record<string, SlotInput> = {};
+  for (const [name, input] of Object.entries(meaning.slots)) {
+    const isCity = slotTypes.some((s) => s.name === name && s.type === 'AMAZON.City');
+    slots[name] =
+      isCity && input.value !== undefined ? { ...input, value: titleCase(input.value) } : input;
+  }
+  return { ...meaning, slots };
+}
+
+/** Builds the simulator's resolver over `model` (e.g. `loadModel(locale)`). */
+export function createUtteranceResolver(model: LanguageModel): UtteranceResolver {
+  return (text, today) =>
+    withCapitalCities(
+      model,
+      resolveUtterance(model, text, {
+        today,
+        skillId: SIMULATED_IDS.skillId,
+        onAmbiguity: 'first',
+      }),
+    );
+}

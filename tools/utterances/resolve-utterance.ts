@@ -1,0 +1,111 @@
+/**
+ * Utterances to what Alexa would send, through the interaction model: a sample utterance with
+ * `{slot}` patterns matches when every literal word matches and every slot holds words its type
+ * accepts (slot-filling.ts). The most specific match wins (literal words, plus words held by
+ * dates and matched custom values); two best matches that disagree are reported (or, when asked,
+ * the first in model order is taken). Nothing matched: AMAZON.FallbackIntent.
+ */
+import { compileModel } from './compile.js';
+import type { SlotInput } from './entity-resolution.js';
+import { AmbiguousUtteranceError, UnmatchedUtteranceError } from './errors.js';
+import { splitInvocation } from './invocation.js';
+import { matchSample, type Candidate } from './match-sample.js';
+import type { LanguageModel, ModelIntent } from './model.js';
+import type { IsoDate } from './spoken-dates.js';
+import { words } from './words.js';
+
+/** What an utterance means. */
+export type UtteranceMeaning =
+  | { readonly kind: 'launch' }
+  | {
+      readonly kind: 'intent';
+      readonly name: string;
+      /** Slot values as Alexa sends them: every slot of the intent, filled or not. */
+      readonly slots: Readonly<Record<string, SlotInput>>;
+      /** The sample utterance that matched; none for the fallback. */
+      readonly sample?: string;
+    };
+
+/** Options of {@link resolveUtterance}. */
+export interface ResolveOptions {
+  /** The user's local date: what `today`, `tomorrow`, `Saturday` are counted from. */
+  readonly today: IsoDate;
+  /** The skill id, for entity-resolution authorities. Default: a placeholder id. */
+  readonly skillId?: string;
+  /**
+   * What to do when two best matches disagree: `'throw'` an {@link AmbiguousUtteranceError}
+   * (default: a test's utterance or the model needs fixing), or take the `'first'` of them in
+   * model order (Amazon's built-in phrases, then the model's intents and samples as listed), for
+   * tools that must always answer.
+   */
+  readonly onAmbiguity?: 'throw' | 'first';
+}
+
+function withEverySlot(
+  intent: ModelIntent,
+  slots: Readonly<Record<string, SlotInput>>,
+): Record<string, SlotInput> {
+  const all: Record<string, SlotInput> = {};
+  for (const s of intent.slots ?? []) all[s.name] = slots[s.name] ?? {};
+  return all;
+}
+
+function keyOf(c: Candidate): string {
+  return JSON.stringify([
+    c.sample.intent.name,
+    Object.entries(c.slots)
+      .map(([k, v]) => [k, v.value])
+      .sort(),
+  ]);
+}
+
+/** The best candidates that disagree, in model order of their first match. */
+function bestDistinct(candidates: readonly Candidate[]): Candidate[] {
+  const best = Math.max(...candidates.map((x) => x.score));
+  const top = candidates.filter((x) => x.score === best);
+  return [...new Map(top.map((x) => [keyOf(x), x])).values()];
+}
+
+/**
+ * What `utterance` means in `model`: a launch, or an intent with its slots. Throws
+ * {@link AmbiguousUtteranceError} when the best matches disagree (unless `onAmbiguity` is
+ * `'first'`), and {@link UnmatchedUtteranceError} when nothing matches and there is no
+ * fallback intent.
+ */
+export function resolveUtterance(
+  model: LanguageModel,
+  utterance: string,
+  options: ResolveOptions,
+): UtteranceMeaning {
+  const c = compileModel(model);
+  const opened = splitInvocation(model.invocationName, words(utterance));
+  if (opened === 'launch') return { kind: 'launch' };
+  const candidates = c.samples.flatMap((s) => matchSample(c, s, opened, options));
+  if (candidates.length === 0) {
+    const fallback = model.intents.find((i) => i.name === 'AMAZON.FallbackIntent');
+    if (fallback === undefined) {
+      throw new UnmatchedUtteranceError(
+        `"${utterance}" matches no sample and there is no fallback`,
+      );
+    }
+    return { kind: 'intent', name: fallback.name, slots: {} };
+  }
+  const distinct = bestDistinct(candidates);
+  const [winner] = distinct;
+  if (winner === undefined || (distinct.length > 1 && options.onAmbiguity !== 'first')) {
+    throw new AmbiguousUtteranceError(
+      utterance,
+      distinct.map((x) => ({
+        intent: x.sample.intent.name,
+        sample: x.sample.sample,
+        slots: Object.fromEntries(Object.entries(x.slots).map(([k, v]) => [k, v.value ?? ''])),
+      })),
+    );
+  }
+  return {
+    kind: 'intent',
+    name: winner.sample.intent.name,
+    slots: withEverySlot(winner.sample.intent, winner.slots),
+    sample: winner.sample.sample,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * What a slot makes of the words it would hold. AMAZON.DATE: a spoken date, as its ISO value.
+ * AMAZON.City: up to four words of letters, none a carrier word of the model, a date word or a
+ * word that is never part of a place name ("tell", "joke", "hello"). Custom types: the words as
+ * spoken, with entity resolution against the type's values and synonyms. Anything else: up to
+ * four words, none a carrier or date word, kept as spoken.
+ */
+import type { CompiledModel } from './compile.js';
+import { entityResolution, type SlotInput } from './entity-resolution.js';
+import type { ModelSlotType } from './model.js';
+import { DATE_WORDS, spokenDate, type IsoDate } from './spoken-dates.js';
+import type { Word } from './words.js';
+
+const MAX_FREE_WORDS = 4;
+const MAX_DATE_WORDS = 6;
+
+/** Words that never make (part of) a city, although no sample of the model uses them. */
+const NOT_IN_PLACES: ReadonlySet<string> = new Set(
+  (
+    'i me my you your we what whats how why who when where which should would could can do does ' +
+    'did is are was be tell say play joke wear weather please thanks thank hello hi hey yes no ok ' +
+    'okay alexa skill open start help stop cancel and or but not'
+  ).split(' '),
+);
+const CITY_WORD = /^\p{L}[\p{L}\p{M}'-]*$/u;
+
+/** What slot filling needs to know besides the words. */
+export interface SlotContext {
+  /** The user's local date, for AMAZON.DATE. */
+  readonly today: IsoDate;
+  /** The skill id, for entity-resolution authorities. */
+  readonly skillId?: string;
+}
+
+/** A filled slot and how much it counts toward the match's specificity. */
+export interface FilledSlot {
+  readonly input: SlotInput;
+  readonly weight: number;
+}
+
+function matchValue(
+  type: ModelSlotType,
+  spoken: string,
+): { name: string; id?: string } | undefined {
+  const said = spoken.toLowerCase();
+  for (const v of type.values) {
+    const names = [v.name.value, ...(v.name.synonyms ?? [])].map((n) => n.toLowerCase());
+    if (names.includes(said)) return { name: v.name.value, ...(v.id ? { id: v.id } : {}) };
+  }
+  return undefined;
+}
+
+function isCity(span: readonly Word[]): boolean {
+  return span.every(
+    (w) => CITY_WORD.test(w.spoken) && !NOT_IN_PLACES.has(w.lower.replace(/'/g, '')),
+  );
+}
+
+/** What a slot of `type` makes of `span`; `undefined` when the words cannot fill it. */
+export function fillSlot(
+  c: CompiledModel,
+  type: string,
+  span: readonly Word[],
+  context: SlotContext,
+): FilledSlot | undefined {
+  if (type === 'AMAZON.DATE') {
+    if (span.length > MAX_DATE_WORDS) return undefined;
+    const value = spokenDate(
+      span.map((w) => w.lower),
+      context.today,
+    );
+    return value === undefined ? undefined : { input: { value }, weight: span.length };
+  }
+  if (span.length > MAX_FREE_WORDS) return undefined;
+  if (span.some((w) => c.carrierWords.has(w.lower) || DATE_WORDS.has(w.lower))) return undefined;
+  if (type === 'AMAZON.City' && !isCity(span)) return undefined;
+  const spoken = span.map((w) => w.spoken).join(' ');
+  const custom = c.model.types?.find((t) => t.name === type);
+  if (custom === undefined) return { input: { value: spoken }, weight: 0 };
+  const match = matchValue(custom, spoken);
+  return {
+    input: {
+      value: spoken,
+      resolutions: entityResolution(type, match, context.skillId),
+    },
+    weight: match === undefined ? 0 : span.length,
+  };
+}
