@@ -69,23 +69,43 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     return out;
   };
 
+  const scrubError = (error: Error): Record<string, unknown> => {
+    // Built here, not by field name, so that an error's `code` is not taken for an OAuth code.
+    const code = errorCode(error);
+    return {
+      name: error.name,
+      message: scrubString(error.message),
+      ...(code === undefined ? {} : { code: typeof code === 'string' ? scrubString(code) : code }),
+    };
+  };
+
+  /** Errors already reduced to name, message and code: their members are written as they are. */
+  const reduced = new WeakSet<object>();
+
+  /** The one-pass redaction, as a JSON.stringify replacer (`this` is the object holding `key`). */
+  const replacer = function (this: unknown, key: string, value: unknown): unknown {
+    if (typeof this === 'object' && this !== null && reduced.has(this)) return value;
+    if (key !== '' && isSecretKey(key) && value !== undefined && typeof value !== 'boolean') {
+      return REDACTED;
+    }
+    if (typeof value === 'string') return scrubString(value);
+    if (typeof value === 'bigint') return value.toString();
+    if (value instanceof Error) {
+      const plain = scrubError(value);
+      reduced.add(plain);
+      return plain;
+    }
+    return value;
+  };
+
+  /** The careful walk, for what the replacer cannot serialise (cycles, great depth). */
   const scrub = (value: unknown, depth: number): unknown => {
     if (typeof value === 'string') return scrubString(value);
     if (value === null || typeof value !== 'object') {
       return typeof value === 'bigint' ? value.toString() : value;
     }
     if (depth >= MAX_DEPTH) return '[too deep]';
-    if (value instanceof Error) {
-      // Built here, not through scrub(), so that an error's `code` is not taken for an OAuth code.
-      const code = errorCode(value);
-      return {
-        name: value.name,
-        message: scrubString(value.message),
-        ...(code === undefined
-          ? {}
-          : { code: typeof code === 'string' ? scrubString(code) : code }),
-      };
-    }
+    if (value instanceof Error) return scrubError(value);
     if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
@@ -97,39 +117,64 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     return out;
   };
 
-  const make = (bound: LogFields): Logger => {
-    const write = (level: LogLevel, message: string, fields?: LogFields): void => {
-      if (rank[level] < threshold) return;
-      const record = scrub(
-        {
-          level,
-          time: new Date(now()).toISOString(),
-          ...options.base,
-          ...bound,
-          ...fields,
-          message,
-        },
-        0,
-      );
-      sink(JSON.stringify(record));
+  const write = (level: LogLevel, bound: LogFields, message: string, fields?: LogFields): void => {
+    if (rank[level] < threshold) return;
+    const record: Record<string, unknown> = {
+      level,
+      time: new Date(now()).toISOString(),
+      ...options.base,
+      ...bound,
+      ...fields,
+      message,
     };
-    return {
-      debug: (m, f) => {
-        write('debug', m, f);
-      },
-      info: (m, f) => {
-        write('info', m, f);
-      },
-      warn: (m, f) => {
-        write('warn', m, f);
-      },
-      error: (m, f) => {
-        write('error', m, f);
-      },
-      child: (fields) => make({ ...bound, ...fields }),
-    };
+    sink(flatLine(record) ?? stringifyScrubbed(record));
   };
-  return make({});
+
+  /**
+   * The common case, fast: a record whose values are all primitives is redacted in place (it is
+   * ours, freshly built) and serialised without a replacer. Undefined when a value is an object.
+   */
+  const flatLine = (record: Record<string, unknown>): string | undefined => {
+    for (const key in record) {
+      const value = record[key];
+      if (value !== null && typeof value === 'object') return undefined;
+      if (typeof value === 'bigint') return undefined;
+      if (isSecretKey(key) && value !== undefined && typeof value !== 'boolean') {
+        record[key] = REDACTED;
+      } else if (typeof value === 'string') {
+        record[key] = scrubString(value);
+      }
+    }
+    return JSON.stringify(record);
+  };
+
+  const stringifyScrubbed = (record: Record<string, unknown>): string => {
+    try {
+      return JSON.stringify(record, replacer);
+    } catch {
+      return JSON.stringify(scrub(record, 0));
+    }
+  };
+
+  class BoundLogger implements Logger {
+    constructor(private readonly bound: LogFields) {}
+    debug(message: string, fields?: LogFields): void {
+      write('debug', this.bound, message, fields);
+    }
+    info(message: string, fields?: LogFields): void {
+      write('info', this.bound, message, fields);
+    }
+    warn(message: string, fields?: LogFields): void {
+      write('warn', this.bound, message, fields);
+    }
+    error(message: string, fields?: LogFields): void {
+      write('error', this.bound, message, fields);
+    }
+    child(fields: LogFields): Logger {
+      return new BoundLogger({ ...this.bound, ...fields });
+    }
+  }
+  return new BoundLogger({});
 }
 
 function errorCode(error: Error): unknown {

@@ -6,7 +6,7 @@
  * key store holds for its `kid`; the oldest entry goes first when the cache is full. Only tokens
  * that passed every check get in, so hostile traffic cannot fill it with junk.
  */
-import { createHash, type KeyObject } from 'node:crypto';
+import { hash, type KeyObject } from 'node:crypto';
 import type { VerifiedAccessToken } from './claims.js';
 
 /** What is remembered of one verified token. */
@@ -28,7 +28,7 @@ export interface VerifiedTokenCache {
 export function createVerifiedTokenCache(maxEntries: number): VerifiedTokenCache {
   const entries = new Map<string, VerifiedEntry>();
   return {
-    idOf: (token) => createHash('sha256').update(token).digest('base64'),
+    idOf: (token) => hash('sha256', token, 'base64'),
     get(id, nowMs) {
       const entry = entries.get(id);
       if (entry === undefined) return undefined;

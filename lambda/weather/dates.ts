@@ -7,28 +7,42 @@ import type { IsoDate } from './types.js';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** True when `value` is a real calendar date written `YYYY-MM-DD` (2026-02-30 is not). */
-export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false;
+/**
+ * Answers of a pure function over a small domain (the few dates a warm container sees), kept in a
+ * bounded map: these helpers run several times per request.
+ */
+function memo<K, V>(compute: (key: K) => V, max = 2048): (key: K) => V {
+  const answers = new Map<K, V>();
+  return (key) => {
+    let answer = answers.get(key);
+    if (answer === undefined && !answers.has(key)) {
+      answer = compute(key);
+      if (answers.size >= max) answers.clear();
+      answers.set(key, answer);
+    }
+    return answer as V;
+  };
+}
+
+const isIsoDateString = memo((value: string): boolean => {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+});
+
+/** True when `value` is a real calendar date written `YYYY-MM-DD` (2026-02-30 is not). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  return typeof value === 'string' && value.length === 10 && isIsoDateString(value);
 }
 
-function toUtcMs(date: IsoDate): number {
-  // Faster than Date.parse, and the same for the YYYY-MM-DD dates this module takes.
-  return Date.UTC(
-    Number(date.slice(0, 4)),
-    Number(date.slice(5, 7)) - 1,
-    Number(date.slice(8, 10)),
-  );
-}
+// Faster than Date.parse, and the same for the YYYY-MM-DD dates this module takes.
+const toUtcMs = memo((date: IsoDate): number =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))),
+);
 
-function fromUtcMs(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
-}
+const fromUtcMs = memo((ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10));
 
 /** `date` plus `days` calendar days (negative to go back). */
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -54,7 +54,11 @@ export function createLoadingCache<V>(options: LoadingCacheOptions): LoadingCach
   const entries = new Map<string, Entry<V>>();
   const inFlight = new Map<string, Promise<Entry<V>>>();
 
+  let newest: string | undefined;
   const remember = (key: string, entry: Entry<V>): void => {
+    // Already the most recently used and unchanged: nothing to move.
+    if (newest === key && entries.get(key) === entry) return;
+    newest = key;
     entries.delete(key);
     entries.set(key, entry);
     while (entries.size > options.maxEntries) {

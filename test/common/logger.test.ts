@@ -68,3 +68,22 @@ describe('createLogger', () => {
     expect(records()[0]?.['err']).to.deep.equal({ name: 'Error', message: 'boom', code: 'E1' });
   });
 });
+
+describe('createLogger, awkward values', () => {
+  it('still writes a line, redacted, for a cyclic field', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ sink: (l) => lines.push(l) });
+    const cyclic: Record<string, unknown> = { refresh_token: 'rt-cyclic-123', name: 'x' };
+    cyclic['self'] = cyclic;
+    logger.info('cyclic', { cyclic });
+    expect(lines).to.have.length(1);
+    expect(lines[0]).not.to.include('rt-cyclic-123');
+    expect(lines[0]).to.include('[too deep]');
+  });
+
+  it('writes bigints as strings', () => {
+    const lines: string[] = [];
+    createLogger({ sink: (l) => lines.push(l) }).info('big', { n: 10n });
+    expect(JSON.parse(lines[0] ?? '{}')).to.include({ n: '10' });
+  });
+});
