@@ -1,6 +1,7 @@
 /** A local stack for the end-to-end suites: loopback, ephemeral ports, a frozen token clock. */
+import { expect } from 'chai';
 import {
-  alexaAccountFor,
+  createAlexaAccountLink,
   createSimulator,
   createStackClock,
   createUtteranceResolver,
@@ -9,6 +10,7 @@ import {
   type LocalStack,
   type LocalStackOptions,
   type Simulator,
+  linkingSettingsFor,
   type StackClock,
 } from '../../scripts/local-stack/index.js';
 import { loadModel } from '../../tools/utterances/index.js';
@@ -26,6 +28,44 @@ export interface TestStack {
 
 const resolve = createUtteranceResolver(loadModel('en-US'));
 
+/** Every log line written by the stacks of the e2e suites, at debug level. */
+const logLines: string[] = [];
+/** Every secret they handled: client secrets, codes, PKCE verifiers, tokens. */
+const secrets = new Set<string>();
+const SECRET_PARAMETERS = ['code', 'code_verifier', 'refresh_token', 'client_secret'];
+const SECRET_ANSWERS = ['access_token', 'refresh_token', 'id_token'];
+
+/** Alexa's fetch, noting every secret it sends or receives. */
+const recordingFetch: typeof fetch = async (input, init) => {
+  if (typeof init?.body === 'string') {
+    for (const [name, value] of new URLSearchParams(init.body)) {
+      if (SECRET_PARAMETERS.includes(name) && value.length >= 8) secrets.add(value);
+    }
+  }
+  const authorization = new Headers(init?.headers).get('authorization');
+  if (authorization !== null) secrets.add(authorization);
+  const response = await fetch(input, init);
+  try {
+    const answer = (await response.clone().json()) as Record<string, unknown>;
+    for (const name of SECRET_ANSWERS) {
+      const value = answer[name];
+      if (typeof value === 'string') secrets.add(value);
+    }
+  } catch {
+    // not JSON: nothing to note
+  }
+  return response;
+};
+
+// After every e2e suite: the logs of every stack hold none of the secrets the suites handled.
+after(() => {
+  expect(logLines.length, 'the e2e stacks wrote logs').to.be.above(0);
+  const all = logLines.join('\n');
+  const leaked = [...secrets].filter((secret) => all.includes(secret));
+  expect(secrets.size, 'the e2e suites handled secrets').to.be.above(3);
+  expect(leaked.length, `${leaked.length} secrets found in the e2e logs`).to.equal(0);
+});
+
 /** Starts a stack with short deadlines and a token clock frozen at {@link T0}. */
 export async function startTestStack(options: LocalStackOptions = {}): Promise<TestStack> {
   const clock = createStackClock(() => T0);
@@ -35,9 +75,16 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
     keySetTimeoutMs: 300,
     upstreamTimeoutMs: 300,
     device: { timeZone: 'UTC', temperatureUnit: 'CELSIUS' },
+    logLevel: 'debug',
+    logSink: (_piece, line) => logLines.push(line),
     ...options,
   });
-  const account = alexaAccountFor(stack);
+  secrets.add(stack.alexaClient.clientSecret);
+  const account = createAlexaAccountLink({
+    settings: linkingSettingsFor(stack),
+    now: () => stack.clock.now(),
+    fetch: recordingFetch,
+  });
   const simulator = createSimulator({
     skillUrl: stack.skill.url,
     account,
