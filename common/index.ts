@@ -1,3 +1,4 @@
 export * from './env.js';
 export * from './logger.js';
 export * from './options.js';
+export * from './http-server.js';

@@ -11,9 +11,14 @@ import {
   type RequestListener,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { isLoopbackHost, silentLogger, type Logger } from '../../common/index.js';
+import {
+  closeServer,
+  isLoopbackHost,
+  listenOn,
+  silentLogger,
+  type Logger,
+} from '../../common/index.js';
 import { SkillIdMismatchError } from '../skill.js';
 import { parseRequestEnvelope } from './envelope.js';
 import {
@@ -180,26 +185,6 @@ export async function startSkillHttpEndpoint(
   }
   const server = createServer(createSkillRequestListener(options));
   server.requestTimeout = options.requestTimeoutMs ?? 10_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const hostInUrl = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  return {
-    url: `http://${hostInUrl}:${port}/`,
-    port,
-    mode,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeAllConnections();
-      }),
-  };
+  const { url, port } = await listenOn(server, options.port ?? 0, host);
+  return { url, port, mode, stop: () => closeServer(server) };
 }

@@ -5,7 +5,7 @@
  * `/authorize` to get a fresh code.
  */
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOn } from '../../common/index.js';
 import { createProxyServer } from '../../proxy/index.js';
 import { DEFAULT_API, startLocalIssuer } from '../../tools/issuer/index.js';
 import { LocalStackError } from './errors.js';
@@ -53,23 +53,11 @@ export async function startLocalStack(): Promise<LocalStack> {
     allowedClientIds: [LOCAL_CLIENT_ID],
   });
   const stop = async (): Promise<void> => {
-    await new Promise<void>((resolve) => {
-      proxy.close(() => {
-        resolve();
-      });
-      proxy.closeAllConnections();
-    });
+    await closeServer(proxy).catch(() => undefined);
     await issuer.stop();
   };
   try {
-    await new Promise<void>((resolve, reject) => {
-      proxy.once('error', reject);
-      proxy.listen(0, '127.0.0.1', () => {
-        proxy.off('error', reject);
-        resolve();
-      });
-    });
-    const { port } = proxy.address() as AddressInfo;
+    const { url: tokenUrl } = await listenOn(proxy, 0, '127.0.0.1');
     const authorize = new URL(issuer.authorizeUrl);
     authorize.search = new URLSearchParams({
       response_type: 'code',
@@ -88,7 +76,7 @@ export async function startLocalStack(): Promise<LocalStack> {
       );
     }
     return {
-      tokenUrl: `http://127.0.0.1:${port}/`,
+      tokenUrl,
       clientId: LOCAL_CLIENT_ID,
       clientSecret,
       redirectUri: LOCAL_REDIRECT_URI,

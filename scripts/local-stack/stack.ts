@@ -7,8 +7,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createLogger, silentLogger, type LogLevel, type Logger } from '../../common/index.js';
+import {
+  closeServer,
+  createLogger,
+  listenOn,
+  silentLogger,
+  type LogLevel,
+  type Logger,
+} from '../../common/index.js';
 import { createAccessTokenVerifier } from '../../lambda/auth/index.js';
 import { startSkillHttpEndpoint, type SkillHttpEndpoint } from '../../lambda/http/index.js';
 import { createSkill } from '../../lambda/skill.js';
@@ -123,24 +129,8 @@ function stopOnce(url: string, port: number, close: () => Promise<void>): StackS
 }
 
 async function listen(server: Server, host: string, port: number): Promise<StackServer> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const actual = (server.address() as AddressInfo).port;
-  return stopOnce(`http://${host}:${actual}/`, actual, () => {
-    const closed = new Promise<void>((resolve, reject) => {
-      server.close((error) => {
-        if (error) reject(error);
-        else resolve();
-      });
-    });
-    server.closeAllConnections();
-    return closed;
-  });
+  const listening = await listenOn(server, port, host);
+  return stopOnce(listening.url, listening.port, () => closeServer(server));
 }
 
 /**

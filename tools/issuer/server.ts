@@ -5,8 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { isLoopbackHost, silentLogger, type Logger } from '../../common/index.js';
+import {
+  closeServer,
+  isLoopbackHost,
+  listenOn,
+  silentLogger,
+  type Logger,
+} from '../../common/index.js';
 import { createClientRegistry, type GrantType, type RegisteredClient } from './clients.js';
 import { IssuerOptionsError, OAuthError } from './errors.js';
 import { createGrantStore } from './grant-store.js';
@@ -135,16 +140,7 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
   const keys = await createKeyRing(now);
 
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const hostInUrl = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  const issuer = `http://${hostInUrl}:${port}/`;
+  const { url: issuer } = await listenOn(server, options.port ?? 0, host);
   const issued: Record<GrantType, number> = {
     authorization_code: 0,
     refresh_token: 0,
@@ -210,13 +206,6 @@ export async function startLocalIssuer(options: LocalIssuerOptions = {}): Promis
       },
       revokeRefreshToken: (token) => grants.revokeRefreshToken(token),
     },
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeAllConnections();
-      }),
+    stop: () => closeServer(server),
   };
 }
