@@ -2,3 +2,4 @@ export * from './env.js';
 export * from './logger.js';
 export * from './options.js';
 export * from './http-server.js';
+export * from './errors.js';

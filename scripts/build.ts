@@ -54,6 +54,8 @@ export async function buildLambdas(options: BuildOptions = {}): Promise<string[]
       format: 'cjs',
       target: 'node20.19',
       minify: true,
+      // Error classes report their own names (`name` getters read the class name) in logs.
+      keepNames: true,
       sourcemap: true,
       sourcesContent: false,
       legalComments: 'linked',

@@ -4,6 +4,8 @@
  * outcome in one table; tests assert classes and codes, never messages.
  */
 
+import { CodedError } from '../../common/errors.js';
+
 /** Every code an {@link AccessTokenError} can carry. */
 export type AccessTokenErrorCode =
   | 'ERR_TOKEN_MISSING'
@@ -16,21 +18,8 @@ export type AccessTokenErrorCode =
   | 'ERR_TOKEN_SCOPE'
   | 'ERR_KEY_SET_UNAVAILABLE';
 
-/** Base of every verification failure. Never carries the token itself. */
-export abstract class AccessTokenError extends Error {
-  abstract readonly code: AccessTokenErrorCode;
-  /** A short, stable, machine-readable detail (e.g. `unknown-kid`, `alg-not-allowed`). */
-  readonly reason: string;
-
-  constructor(reason: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.reason = reason;
-  }
-
-  override get name(): string {
-    return this.constructor.name;
-  }
-}
+/** Base of every verification failure (`reason` e.g. `unknown-kid`). Never carries the token itself. */
+export abstract class AccessTokenError extends CodedError<AccessTokenErrorCode> {}
 
 /** No token was given (absent or empty). */
 export class TokenMissingError extends AccessTokenError {

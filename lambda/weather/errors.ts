@@ -3,6 +3,7 @@
  * short machine-readable `reason` and the original `cause`. The skill maps each code to one
  * spoken outcome; tests assert classes and codes, never messages.
  */
+import { CodedError } from '../../common/errors.js';
 import type { IsoDate } from './types.js';
 
 /** Every code a {@link WeatherError} can carry. */
@@ -12,21 +13,8 @@ export type WeatherErrorCode =
   | 'ERR_WEATHER_UNAVAILABLE'
   | 'ERR_FORECAST_REQUEST_INVALID';
 
-/** Base of every weather failure. */
-export abstract class WeatherError extends Error {
-  abstract readonly code: WeatherErrorCode;
-  /** A short, stable, machine-readable detail (e.g. `timeout`, `past`). */
-  readonly reason: string;
-
-  constructor(reason: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.reason = reason;
-  }
-
-  override get name(): string {
-    return this.constructor.name;
-  }
-}
+/** Base of every weather failure (`reason` e.g. `timeout`, `past`). */
+export abstract class WeatherError extends CodedError<WeatherErrorCode> {}
 
 /** Why a place was not found: the query was blank, or the geocoder knows no such place. */
 export type PlaceNotFoundReason = 'empty' | 'no-match';
