@@ -3,16 +3,8 @@
  * the environment given (the Lambda entry passes `process.env`). A missing or malformed variable
  * stops the program with one `ConfigError` naming every bad one.
  */
-import {
-  LOG_LEVELS,
-  int,
-  issuerUrl,
-  oneOf,
-  optionalStr,
-  parseEnv,
-  serviceUrl,
-  str,
-} from '../common/index.js';
+import { LOG_LEVELS, issuerUrl, oneOf, optionalStr, parseEnv, str } from '../common/index.js';
+import { weatherEnvSpec, type WeatherConfig } from './weather/index.js';
 
 /** The skill's typed configuration. */
 export interface SkillConfig {
@@ -22,11 +14,8 @@ export interface SkillConfig {
   readonly requiredScope: string;
   /** When set, requests addressed to any other skill are refused. */
   readonly skillId: string | undefined;
-  readonly weatherProvider: 'open-meteo' | 'demo';
-  readonly openMeteoForecastUrl: string;
-  readonly openMeteoGeocodingUrl: string;
-  readonly openMeteoApiKey: string | undefined;
-  readonly weatherTimeoutMs: number;
+  /** The weather variables (`WEATHER_*`, `OPEN_METEO_*`), as `createWeatherProvider` takes them. */
+  readonly weather: WeatherConfig;
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
@@ -40,13 +29,7 @@ export function readSkillConfig(env: Readonly<Record<string, string | undefined>
     AUDIENCE: str({ default: 'https://whatshouldiwear' }),
     REQUIRED_SCOPE: str({ default: 'read:whattowear' }),
     SKILL_ID: optionalStr({ pattern: SKILL_ID, describe: 'a skill id (amzn1.ask.skill.<uuid>)' }),
-    WEATHER_PROVIDER: oneOf(['open-meteo', 'demo'] as const, { default: 'open-meteo' }),
-    OPEN_METEO_FORECAST_URL: serviceUrl({ default: 'https://api.open-meteo.com/v1/forecast' }),
-    OPEN_METEO_GEOCODING_URL: serviceUrl({
-      default: 'https://geocoding-api.open-meteo.com/v1/search',
-    }),
-    OPEN_METEO_API_KEY: optionalStr(),
-    WEATHER_TIMEOUT_MS: int({ default: 2500, min: 100, max: 7000 }),
+    ...weatherEnvSpec,
     LOG_LEVEL: oneOf(LOG_LEVELS, { default: 'info' }),
   });
   return {
@@ -54,11 +37,13 @@ export function readSkillConfig(env: Readonly<Record<string, string | undefined>
     audience: v.AUDIENCE,
     requiredScope: v.REQUIRED_SCOPE,
     skillId: v.SKILL_ID,
-    weatherProvider: v.WEATHER_PROVIDER,
-    openMeteoForecastUrl: v.OPEN_METEO_FORECAST_URL,
-    openMeteoGeocodingUrl: v.OPEN_METEO_GEOCODING_URL,
-    openMeteoApiKey: v.OPEN_METEO_API_KEY,
-    weatherTimeoutMs: v.WEATHER_TIMEOUT_MS,
+    weather: {
+      WEATHER_PROVIDER: v.WEATHER_PROVIDER,
+      OPEN_METEO_FORECAST_URL: v.OPEN_METEO_FORECAST_URL,
+      OPEN_METEO_GEOCODING_URL: v.OPEN_METEO_GEOCODING_URL,
+      OPEN_METEO_API_KEY: v.OPEN_METEO_API_KEY,
+      WEATHER_TIMEOUT_MS: v.WEATHER_TIMEOUT_MS,
+    },
     logLevel: v.LOG_LEVEL,
   };
 }

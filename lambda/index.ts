@@ -21,19 +21,11 @@ export function createSkillFromEnv(
   const logger = createLogger({
     level: config.logLevel,
     base: { service: 'skill' },
-    secrets: config.openMeteoApiKey === undefined ? [] : [config.openMeteoApiKey],
+    secrets:
+      config.weather.OPEN_METEO_API_KEY === undefined ? [] : [config.weather.OPEN_METEO_API_KEY],
   });
-  const weather = createWeatherProvider(
-    {
-      WEATHER_PROVIDER: config.weatherProvider,
-      OPEN_METEO_FORECAST_URL: config.openMeteoForecastUrl,
-      OPEN_METEO_GEOCODING_URL: config.openMeteoGeocodingUrl,
-      OPEN_METEO_API_KEY: config.openMeteoApiKey,
-      WEATHER_TIMEOUT_MS: config.weatherTimeoutMs,
-    },
-    { logger },
-  );
-  if (config.weatherProvider === 'demo')
+  const weather = createWeatherProvider(config.weather, { logger });
+  if (config.weather.WEATHER_PROVIDER === 'demo')
     logger.info('weather provider: demo (deterministic, not real forecasts)');
   return createSkill({
     verify: createAccessTokenVerifier({
@@ -54,7 +46,7 @@ export function createSkillFromEnv(
     logger,
     now: Date.now,
     skillId: config.skillId,
-    weatherBudgetMs: config.weatherTimeoutMs,
+    weatherBudgetMs: config.weather.WEATHER_TIMEOUT_MS,
   });
 }
 

@@ -140,7 +140,7 @@ export function readDeployConfig(
     OPEN_METEO_GEOCODING_URL: httpsUrl({
       default: 'https://geocoding-api.open-meteo.com/v1/search',
     }),
-    WEATHER_TIMEOUT_MS: int({ default: 2500, min: 100, max: 7000 }),
+    WEATHER_TIMEOUT_MS: int({ default: 2500, min: 100, max: 4500 }),
     LOG_LEVEL: oneOf(LOG_LEVELS, { default: 'info' }),
     LOG_RETENTION_DAYS: oneOf(LOG_RETENTION_DAYS.map(String) as unknown as readonly string[], {
       default: '30',

@@ -9,11 +9,13 @@ describe('readSkillConfig', () => {
       audience: 'https://whatshouldiwear',
       requiredScope: 'read:whattowear',
       skillId: undefined,
-      weatherProvider: 'open-meteo',
-      openMeteoForecastUrl: 'https://api.open-meteo.com/v1/forecast',
-      openMeteoGeocodingUrl: 'https://geocoding-api.open-meteo.com/v1/search',
-      openMeteoApiKey: undefined,
-      weatherTimeoutMs: 2500,
+      weather: {
+        WEATHER_PROVIDER: 'open-meteo',
+        OPEN_METEO_FORECAST_URL: 'https://api.open-meteo.com/v1/forecast',
+        OPEN_METEO_GEOCODING_URL: 'https://geocoding-api.open-meteo.com/v1/search',
+        OPEN_METEO_API_KEY: undefined,
+        WEATHER_TIMEOUT_MS: 2500,
+      },
       logLevel: 'info',
     });
   });
@@ -31,9 +33,9 @@ describe('readSkillConfig', () => {
       WEATHER_TIMEOUT_MS: '1000',
       LOG_LEVEL: 'debug',
     });
-    expect(config.weatherProvider).to.equal('demo');
+    expect(config.weather.WEATHER_PROVIDER).to.equal('demo');
     expect(config.skillId).to.equal('amzn1.ask.skill.12345678-1234-1234-1234-123456789012');
-    expect(config.weatherTimeoutMs).to.equal(1000);
+    expect(config.weather.WEATHER_TIMEOUT_MS).to.equal(1000);
   });
 
   it('names every missing or malformed variable in one error', () => {
