@@ -13,7 +13,8 @@ export function createFunctionUrlHandler(exchange: TokenExchange): FunctionUrlHa
     const reply = await exchange(
       {
         method: event.requestContext.http.method,
-        headers: event.headers,
+        // A direct invocation (not through the Function URL) may carry no headers at all.
+        headers: (event.headers as APIGatewayProxyEventV2['headers'] | undefined) ?? {},
         body: event.body,
         isBase64Encoded: event.isBase64Encoded,
       },

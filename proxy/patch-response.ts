@@ -52,6 +52,9 @@ function positiveInteger(value: unknown): number | undefined {
   return Number.isSafeInteger(whole) && whole > 0 ? whole : undefined;
 }
 
+/** The longest lifetime taken from a token's `exp`: a year. Beyond it, `DEFAULT_EXPIRES_IN`. */
+const MAX_TOKEN_LIFETIME_SECONDS = 365 * 86_400;
+
 function secondsUntilExp(accessToken: string, nowSeconds: number): number | undefined {
   let exp: unknown;
   try {
@@ -60,7 +63,10 @@ function secondsUntilExp(accessToken: string, nowSeconds: number): number | unde
   } catch {
     return undefined; // an opaque token
   }
-  return typeof exp === 'number' && Number.isFinite(exp) ? Math.floor(exp - nowSeconds) : undefined;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return undefined;
+  // An absurd `exp` (years away, or past 2^53) is no lifetime to schedule refreshes by.
+  const left = Math.floor(exp - nowSeconds);
+  return Number.isSafeInteger(left) && left <= MAX_TOKEN_LIFETIME_SECONDS ? left : undefined;
 }
 
 function describe(value: unknown): string {

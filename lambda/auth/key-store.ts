@@ -53,7 +53,15 @@ interface Held {
   refreshAt: number;
 }
 
-const NO_KID = '\u0000no-kid';
+/**
+ * Map keys for a `kid`: every real one gets a prefix, so no `kid` a token carries can name the
+ * slot of tokens without one.
+ */
+const NO_KID_SLOT = 'none';
+const slotOf = (kid: string | undefined): string =>
+  kid === undefined ? NO_KID_SLOT : `kid:${kid}`;
+const kidOf = (slot: string): string | undefined =>
+  slot === NO_KID_SLOT ? undefined : slot.slice(4);
 
 /** Builds a {@link KeyLookup} over a jwks-rsa client configured from `options`. */
 export function createKeyStore(options: KeyStoreOptions): KeyLookup {
@@ -96,7 +104,7 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
   function recordSet(kids: (string | undefined)[]): void {
     lastSet = { at: now(), kids: new Set(kids) };
     for (const [slot, entry] of held) {
-      if (!lastSet.kids.has(slot === NO_KID ? undefined : slot)) {
+      if (!lastSet.kids.has(kidOf(slot))) {
         entry.imported.retired = true;
         held.delete(slot);
       }
@@ -185,7 +193,7 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
   }
 
   return (kid) => {
-    const slot = kid ?? NO_KID;
+    const slot = slotOf(kid);
     const entry = held.get(slot);
     if (entry !== undefined && now() < entry.refreshAt) return Promise.resolve(entry.imported.key);
     let pending = inflight.get(slot);

@@ -10,6 +10,7 @@ export {
 } from './server.js';
 export {
   createAlexaRequestVerifier,
+  isAlexaCertUrl,
   type AlexaRequestVerifierOptions,
   type RequestCheck,
   type VerifyAlexaRequest,

@@ -24,6 +24,8 @@ export interface AlexaRequestVerifierOptions {
   futureToleranceMs?: number;
   /** The clock, ms since the epoch (for the future check). Default `Date.now`. */
   now?: () => number;
+  /** Deadline of the whole signature check (certificate download included), ms. Default 3000. */
+  signatureTimeoutMs?: number;
 }
 
 /** Resolves when `body` (the raw request body) and `headers` prove the request is Alexa's. */
@@ -49,6 +51,47 @@ function timestampOf(body: string): number | undefined {
   }
 }
 
+/**
+ * Amazon's rules for `SignatureCertChainUrl`, checked on the URL as a fetch would resolve it and
+ * on the raw text: https, host `s3.amazonaws.com`, port 443 if any, a path under `/echo.api/`.
+ * The adapter checks with the legacy `url.parse`, which keeps `..` segments that its download then
+ * resolves (`/echo.api/../any-bucket/x`), so anything that normalises differently is refused here,
+ * as are queries, fragments, credentials, backslashes and encoded dots.
+ */
+export function isAlexaCertUrl(raw: string): boolean {
+  if (/\.\.|%2e|\\|[\s]/i.test(raw)) return false;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  return (
+    url.protocol === 'https:' &&
+    url.hostname === 's3.amazonaws.com' &&
+    (url.port === '' || url.port === '443') &&
+    url.username === '' &&
+    url.password === '' &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.pathname.startsWith('/echo.api/') &&
+    raw.toLowerCase().startsWith('https://s3.amazonaws.com') &&
+    raw.endsWith(url.pathname)
+  );
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`The signature could not be checked within ${ms} ms`));
+    }, ms);
+  });
+  return Promise.race([work, late]).finally(() => {
+    clearTimeout(timer);
+  });
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -66,6 +109,7 @@ export function createAlexaRequestVerifier(
   const past = options.timestampVerifier ?? new TimestampVerifier();
   const futureTolerance = options.futureToleranceMs ?? 150_000;
   const now = options.now ?? Date.now;
+  const signatureTimeoutMs = options.signatureTimeoutMs ?? 3000;
 
   return async (body, headers) => {
     if (!headerPresent(headers, CERT_URL_HEADER) || !headerPresent(headers, SIGNATURE_HEADER)) {
@@ -96,8 +140,15 @@ export function createAlexaRequestVerifier(
         { cause },
       );
     }
+    const certUrl = headers[CERT_URL_HEADER];
+    if (typeof certUrl !== 'string' || !isAlexaCertUrl(certUrl.trim())) {
+      throw new RequestVerificationError(
+        'ERR_SIGNATURE_INVALID',
+        'The SignatureCertChainUrl is not an Amazon certificate URL (https://s3.amazonaws.com/echo.api/...)',
+      );
+    }
     try {
-      await signature.verify(body, headers);
+      await withDeadline(signature.verify(body, headers), signatureTimeoutMs);
     } catch (cause) {
       throw new RequestVerificationError(
         'ERR_SIGNATURE_INVALID',

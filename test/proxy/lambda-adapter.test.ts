@@ -107,6 +107,16 @@ describe('proxy Lambda Function URL adapter', () => {
     expect(result.statusCode).to.equal(405);
   });
 
+  it('answers a direct invocation without headers with a JSON refusal, not a crash', async () => {
+    const event = {
+      ...functionUrlEvent('grant_type=refresh_token'),
+    } as Partial<APIGatewayProxyEventV2>;
+    delete event.headers;
+    const result = await createFunctionUrlHandler(makeExchange())(event as APIGatewayProxyEventV2);
+    expect(result.statusCode).to.be.within(400, 499);
+    expect(JSON.parse(result.body ?? '{}')).to.have.property('error');
+  });
+
   it("logs Lambda's request id on the exchange line", async () => {
     const { logger, records } = captureLogs();
     await createFunctionUrlHandler(makeExchange({ logger }))(

@@ -28,6 +28,15 @@ describe('patchTokenResponse', () => {
     expect(out).to.include({ expiresIn: 940, source: 'token-exp', lifetime: 1000 });
   });
 
+  for (const exp of [1e22, 2 ** 53 + 10, NOW_S + 366 * 86_400]) {
+    it(`falls back to DEFAULT_EXPIRES_IN for an absurd exp (${exp})`, async () => {
+      const token = await accessJwt({ exp });
+      const out = patchTokenResponse({ access_token: token }, NOW_S, { defaultExpiresIn: 3600 });
+      expect(out).to.include({ expiresIn: 3600, source: 'default' });
+      expect(Number.isSafeInteger(out.body['expires_in'])).to.equal(true);
+    });
+  }
+
   it('never computes less than 360 s from exp', async () => {
     const token = await accessJwt({ exp: NOW_S + 400 });
     const out = patchTokenResponse({ access_token: token }, NOW_S, defaults);

@@ -269,6 +269,20 @@ describe('createAccessTokenVerifier', () => {
       );
     });
 
+    it('a token whose kid only looks like the slot of tokens without one', async () => {
+      issuer.serveJwks();
+      const verify = verifierFor();
+      await verify(issuer.mint({}, { header: { kid: undefined } }));
+      for (const kid of ['\u0000no-kid', 'none', 'kid:key-1']) {
+        await expectRejection(
+          verify(issuer.mint({}, { header: { kid } })),
+          TokenSignatureError,
+          'ERR_TOKEN_SIGNATURE',
+          'unknown-kid',
+        );
+      }
+    });
+
     it('a token without kid when the set holds several keys', async () => {
       issuer.keys.push(createTestKey('key-2'));
       issuer.serveJwks();

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import nock from 'nock';
 import {
   createAlexaRequestVerifier,
+  isAlexaCertUrl,
   RequestVerificationError,
   type RequestCheck,
 } from '../../../lambda/http/index.js';
@@ -55,7 +56,7 @@ describe('skill http endpoint: Alexa request verification', () => {
       RequestVerificationError,
       'ERR_SIGNATURE_INVALID',
     );
-    expect(error.message).to.match(/protocol/);
+    expect(error.message).to.match(/not an Amazon certificate URL/);
   });
 
   it('refuses a certificate URL on another host', async () => {
@@ -65,7 +66,7 @@ describe('skill http endpoint: Alexa request verification', () => {
       RequestVerificationError,
       'ERR_SIGNATURE_INVALID',
     );
-    expect(error.message).to.match(/host name/);
+    expect(error.message).to.match(/not an Amazon certificate URL/);
   });
 
   it('refuses a certificate URL outside /echo.api/', async () => {
@@ -75,7 +76,7 @@ describe('skill http endpoint: Alexa request verification', () => {
       RequestVerificationError,
       'ERR_SIGNATURE_INVALID',
     );
-    expect(error.message).to.match(/path/);
+    expect(error.message).to.match(/not an Amazon certificate URL/);
   });
 
   it('refuses a certificate URL on a port other than 443', async () => {
@@ -85,7 +86,69 @@ describe('skill http endpoint: Alexa request verification', () => {
       RequestVerificationError,
       'ERR_SIGNATURE_INVALID',
     );
-    expect(error.message).to.match(/port/);
+    expect(error.message).to.match(/not an Amazon certificate URL/);
+  });
+
+  describe('certificate URL rules (checked before the adapter, which resolves dot segments late)', () => {
+    const accepted = [
+      GOOD_CERT_URL,
+      'https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem',
+      'HTTPS://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem',
+    ];
+    const refused = [
+      'https://s3.amazonaws.com/echo.api/../attacker-bucket/huge.pem',
+      'https://s3.amazonaws.com/echo.api/%2e%2e/attacker-bucket/x.pem',
+      'https://s3.amazonaws.com/echo.api/%2E%2E/attacker-bucket/x.pem',
+      'https://s3.amazonaws.com/echo.api\\..\\attacker/x.pem',
+      'https://s3.amazonaws.com/echo.api/echo-api-cert.pem?1',
+      'https://s3.amazonaws.com/echo.api/echo-api-cert.pem#x',
+      'https://user:pass@s3.amazonaws.com/echo.api/echo-api-cert.pem',
+      'https://s3.amazonaws.com/EcHo.aPi/echo-api-cert.pem',
+      'https://s3.amazonaws.com.evil.example/echo.api/echo-api-cert.pem',
+      'https://s3.amazonaws.com:563/echo.api/echo-api-cert.pem',
+      'http://s3.amazonaws.com/echo.api/echo-api-cert.pem',
+      'not a url',
+    ];
+    for (const url of accepted) {
+      it(`accepts ${url}`, () => {
+        expect(isAlexaCertUrl(url)).to.equal(true);
+      });
+    }
+    for (const url of refused) {
+      it(`refuses ${url}`, () => {
+        expect(isAlexaCertUrl(url)).to.equal(false);
+      });
+    }
+
+    it('never downloads from a path that leaves /echo.api/', async () => {
+      const attacker = nock('https://s3.amazonaws.com')
+        .get(/attacker/)
+        .reply(200, 'x'.repeat(1000));
+      const verify = createAlexaRequestVerifier();
+      await expectRejection(
+        verify(fresh(), signed('https://s3.amazonaws.com/echo.api/../attacker-bucket/huge.pem')),
+        RequestVerificationError,
+        'ERR_SIGNATURE_INVALID',
+      );
+      expect(attacker.isDone()).to.equal(false);
+      nock.cleanAll();
+    });
+  });
+
+  it('gives up on a signature check that outlasts its deadline', async () => {
+    const hanging: RequestCheck = { verify: () => new Promise(() => undefined) };
+    const verify = createAlexaRequestVerifier({
+      signatureVerifier: hanging,
+      signatureTimeoutMs: 50,
+    });
+    const started = Date.now();
+    const error = await expectRejection(
+      verify(fresh(), signed()),
+      RequestVerificationError,
+      'ERR_SIGNATURE_INVALID',
+    );
+    expect(Date.now() - started).to.be.below(1000);
+    expect(error.message).to.match(/within 50 ms/);
   });
 
   it('refuses a request whose certificate chain cannot be downloaded', async () => {
