@@ -13,8 +13,10 @@ export function createFunctionUrlHandler(exchange: TokenExchange): FunctionUrlHa
     const reply = await exchange(
       {
         method: event.requestContext.http.method,
-        // A direct invocation (not through the Function URL) may carry no headers at all.
-        headers: (event.headers as APIGatewayProxyEventV2['headers'] | undefined) ?? {},
+        // The type says headers are always there; a direct invocation (not through the Function
+        // URL) may carry none at all.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+        headers: event.headers ?? {},
         body: event.body,
         isBase64Encoded: event.isBase64Encoded,
       },
