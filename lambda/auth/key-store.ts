@@ -7,7 +7,8 @@
  * - lookups that need jwks-rsa run one at a time, so each sees what the one before it learnt
  *   (jwks-rsa's limiter queues concurrent callers for seconds instead of refusing them);
  * - a `kid` missing from a set fetched successfully within `recentFetchWindowMs` is unknown,
- *   without another fetch (so random `kid`s cannot make us hammer the endpoint);
+ *   without another fetch (so random `kid`s cannot make us hammer the endpoint), and a `kid` such
+ *   a set holds is imported from it, also without another fetch;
  * - within `retryAfterFailureMs` of a failed fetch nothing is fetched (a circuit breaker);
  * - otherwise jwks-rsa is asked, which fetches (rate limited) when its cache has no entry;
  * - when that fails (down, timeout, bad answer, rate limited), a key held before keeps serving
@@ -17,7 +18,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import jwksRsa from 'jwks-rsa';
 import { KeySetUnavailableError, TokenSignatureError } from './errors.js';
-import { fetchKeySet } from './jwks-fetch.js';
+import { fetchKeySet, type PublicJwk } from './jwks-fetch.js';
 
 /** Something that happened to the key set, for logs and metrics. */
 export type KeySetEvent =
@@ -71,7 +72,14 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
   // every fetch: the import and the fetch time ride on that object, and go when it goes.
   const imported = new WeakMap<jwksRsa.SigningKey, Imported>();
   const inflight = new Map<string, Promise<KeyObject>>();
-  let lastSet: { at: number; kids: ReadonlySet<string | undefined> } | undefined;
+  let lastSet:
+    | {
+        at: number;
+        kids: ReadonlySet<string | undefined>;
+        /** The set's keys by `kid`, so a key the set just brought needs no fetch of its own. */
+        keys: ReadonlyMap<string, PublicJwk>;
+      }
+    | undefined;
   let lastFailureAt = Number.NEGATIVE_INFINITY;
   let tail: Promise<unknown> = Promise.resolve();
 
@@ -86,7 +94,7 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
     fetcher: (uri) =>
       fetchKeySet(uri, options).then(
         (set) => {
-          recordSet(set.keys.map((k) => k.kid));
+          recordSet(set.keys);
           return set;
         },
         (error: unknown) => {
@@ -101,8 +109,11 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
     onEvent({ type: 'fetch-failed', error });
   }
 
-  function recordSet(kids: (string | undefined)[]): void {
-    lastSet = { at: now(), kids: new Set(kids) };
+  function recordSet(keys: readonly PublicJwk[]): void {
+    const kids = keys.map((k) => k.kid);
+    const byKid = new Map<string, PublicJwk>();
+    for (const key of keys) if (key.kid !== undefined) byKid.set(key.kid, key);
+    lastSet = { at: now(), kids: new Set(kids), keys: byKid };
     for (const [slot, entry] of held) {
       if (!lastSet.kids.has(kidOf(slot))) {
         entry.imported.retired = true;
@@ -129,10 +140,29 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
         );
   }
 
+  /** The key for `kid` from a set fetched within the recent window, imported once; else undefined. */
+  function fromRecentSet(slot: string, kid: string | undefined): KeyObject | undefined {
+    if (kid === undefined || lastSet === undefined) return undefined;
+    if (now() - lastSet.at >= options.recentFetchWindowMs) return undefined;
+    const jwk = lastSet.keys.get(kid);
+    if (jwk === undefined) return undefined;
+    let key: KeyObject;
+    try {
+      key = createPublicKey({ key: { ...jwk }, format: 'jwk' });
+    } catch {
+      return undefined; // a key Node cannot import: jwks-rsa's path decides
+    }
+    const entry: Imported = { key, fetchedAt: lastSet.at, retired: false };
+    held.set(slot, { imported: entry, refreshAt: entry.fetchedAt + options.cacheMaxAgeMs });
+    return entry.key;
+  }
+
   async function refresh(slot: string, kid: string | undefined): Promise<KeyObject> {
     const previous = held.get(slot);
     if (previous !== undefined && now() < previous.refreshAt) return previous.imported.key;
     if (knownAbsent(kid)) throw unknownKey(kid);
+    const recent = fromRecentSet(slot, kid);
+    if (recent !== undefined) return recent;
     if (now() - lastFailureAt < options.retryAfterFailureMs) {
       return heldThroughOutage(
         slot,

@@ -421,6 +421,17 @@ describe('createAccessTokenVerifier', () => {
       expect(serving.requests).to.equal(2);
     });
 
+    it('imports a second key of a set it just fetched without fetching again', async () => {
+      issuer.keys.push(createTestKey('key-2'));
+      const serving = issuer.serveJwks();
+      const verify = verifierFor();
+      await verify(issuer.mint());
+      await verify(
+        issuer.mint({}, { signing: { alg: 'RS256', key: issuer.keys[1] ?? issuer.currentKey } }),
+      );
+      expect(serving.requests).to.equal(1);
+    });
+
     it('bounds fetches for 100 tokens with random kids arriving one by one', async () => {
       const serving = issuer.serveJwks();
       const verify = verifierFor();
