@@ -73,7 +73,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     // Built here, not by field name, so that an error's `code` is not taken for an OAuth code.
     const code = errorCode(error);
     return {
-      name: error.name,
+      name: scrubString(error.name),
       message: scrubString(error.message),
       ...(code === undefined ? {} : { code: typeof code === 'string' ? scrubString(code) : code }),
     };
@@ -90,6 +90,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     }
     if (typeof value === 'string') return scrubString(value);
     if (typeof value === 'bigint') return value.toString();
+    if (isSerialisedBuffer(value)) return `[${value.data.length} bytes]`;
+    if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
     if (value instanceof Error) {
       const plain = scrubError(value);
       reduced.add(plain);
@@ -105,6 +107,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       return typeof value === 'bigint' ? value.toString() : value;
     }
     if (depth >= MAX_DEPTH) return '[too deep]';
+    if (ArrayBuffer.isView(value)) return `[${value.byteLength} bytes]`;
     if (value instanceof Error) return scrubError(value);
     if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
     const out: Record<string, unknown> = {};
@@ -175,6 +178,16 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     }
   }
   return new BoundLogger({});
+}
+
+/** A Buffer as JSON.stringify hands it to a replacer (after its toJSON): never logged as bytes. */
+function isSerialisedBuffer(value: unknown): value is { type: 'Buffer'; data: unknown[] } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'Buffer' &&
+    Array.isArray((value as { data?: unknown }).data)
+  );
 }
 
 function errorCode(error: Error): unknown {

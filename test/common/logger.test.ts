@@ -87,3 +87,14 @@ describe('createLogger, awkward values', () => {
     expect(JSON.parse(lines[0] ?? '{}')).to.include({ n: '10' });
   });
 });
+
+describe('createLogger, bytes', () => {
+  it('never writes the bytes of a Buffer or typed array', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ sink: (l) => lines.push(l) });
+    const secretBytes = Buffer.from('super-secret-refresh-token');
+    logger.info('bytes', { raw: secretBytes, nested: { view: new Uint8Array(secretBytes) } });
+    expect(lines[0]).to.include('[26 bytes]');
+    expect(JSON.parse(lines[0] ?? '{}')).to.deep.include({ raw: '[26 bytes]', nested: { view: '[26 bytes]' } });
+  });
+});
