@@ -60,6 +60,24 @@ const floorB = SkillBuilders.custom()
   })
   .create();
 
+/** Diagnostic (c): floor (a) plus the project's verifier, to tell its cost from the rest of the skill's. */
+const ourVerify = createAccessTokenVerifier({
+  issuerBaseUrl: BENCH_ISSUER,
+  audience: BENCH_AUDIENCE,
+  requiredScope: 'read:whattowear',
+  now,
+  jwks: { fetch: () => Promise.resolve(Response.json({ keys: [key.jwk] })) },
+});
+const floorC = SkillBuilders.custom()
+  .addRequestHandlers({
+    canHandle: () => true,
+    async handle(input) {
+      await ourVerify(input.requestEnvelope.context.System.user.accessToken ?? '');
+      return input.responseBuilder.speak('Wear a coat.').getResponse();
+    },
+  })
+  .create();
+
 const { fetch } = fakeFetch();
 const skill = createSkill({
   verify: createAccessTokenVerifier({
@@ -99,16 +117,19 @@ const repeated = Array.from({ length: N }, (_, i) =>
 await timeEach((e) => skill.invoke(e), repeated.slice(0, 200));
 await timeEach((e) => floorA.invoke(e), repeated.slice(0, 200));
 await timeEach((e) => floorB.invoke(e), distinct().slice(0, 200));
+await timeEach((e) => floorC.invoke(e), distinct().slice(0, 200));
 
 const samples = {
   a: [] as number[],
   b: [] as number[],
+  c: [] as number[],
   first: [] as number[],
   repeat: [] as number[],
 };
 for (let round = 0; round < ROUNDS; round += 1) {
   samples.a.push(...(await timeEach((e) => floorA.invoke(e), repeated)));
   samples.b.push(...(await timeEach((e) => floorB.invoke(e), distinct())));
+  samples.c.push(...(await timeEach((e) => floorC.invoke(e), distinct())));
   samples.first.push(...(await timeEach((e) => skill.invoke(e), distinct())));
   samples.repeat.push(...(await timeEach((e) => skill.invoke(e), repeated)));
 }
@@ -116,6 +137,7 @@ for (let round = 0; round < ROUNDS; round += 1) {
 const s: Record<keyof typeof samples, Summary> = {
   a: summarize(samples.a),
   b: summarize(samples.b),
+  c: summarize(samples.c),
   first: summarize(samples.first),
   repeat: summarize(samples.repeat),
 };
@@ -126,6 +148,7 @@ const repeatRatio = s.repeat.p50 / s.a.p50;
 console.log(`bench:skill  ${N} requests x ${ROUNDS} rounds per variant, Node ${process.version}`);
 console.log(line('floor (a): ask-sdk-core, no auth, constant answer', s.a));
 console.log(line('floor (b): (a) + one bare jose jwtVerify', s.b));
+console.log(line('diagnostic (c): (a) + the project verifier, no skill', s.c));
 console.log(line('skill, token seen for the first time', s.first));
 console.log(line('skill, repeated token (verified-token cache)', s.repeat));
 console.log(
