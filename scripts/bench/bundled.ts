@@ -27,9 +27,13 @@ try {
     minify: true,
     logLevel: 'warning',
     // ask-sdk-core and jwks-rsa are CommonJS and require() node built-ins.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
-  const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(3)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(3)], {
+    stdio: 'inherit',
+  });
   process.exitCode = result.status ?? 1;
 } finally {
   await rm(dir, { recursive: true, force: true });

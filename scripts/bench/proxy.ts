@@ -7,10 +7,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { SignJWT } from 'jose';
 import { createLogger } from '../../common/logger.js';
 import { createFunctionUrlHandler, createTokenExchange } from '../../proxy/index.js';
+import { functionUrlEvent } from '../../test/harness/function-url.js';
 import { fixed, summarize, type Summary } from './stats.js';
 
 /** Options of {@link runProxyBench}. */
@@ -87,39 +87,6 @@ async function startUpstream(serviceMs: number, accessToken: string): Promise<Up
     stop: () => {
       child.disconnect();
     },
-  };
-}
-
-function functionUrlEvent(requestId: string): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: '/',
-    rawQueryString: '',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
-      authorization: AUTHORIZATION,
-    },
-    requestContext: {
-      accountId: 'anonymous',
-      apiId: 'bench',
-      domainName: 'bench.lambda-url.eu-west-1.on.aws',
-      domainPrefix: 'bench',
-      http: {
-        method: 'POST',
-        path: '/',
-        protocol: 'HTTP/1.1',
-        sourceIp: '127.0.0.1',
-        userAgent: 'bench',
-      },
-      requestId,
-      routeKey: '$default',
-      stage: '$default',
-      time: '01/Nov/2026:00:00:00 +0000',
-      timeEpoch: 0,
-    },
-    body: BODY,
-    isBase64Encoded: false,
   };
 }
 
@@ -215,7 +182,10 @@ async function proxyCpuAlone(accessToken: string, exchanges: number): Promise<nu
         ),
     }),
   );
-  const event = functionUrlEvent('cpu');
+  const event = functionUrlEvent(BODY, {
+    headers: { authorization: AUTHORIZATION },
+    requestId: 'cpu',
+  });
   for (let i = 0; i < 2000; i += 1) await lambda(event);
   const emptyResponse = (): Promise<Response> => Promise.resolve(new Response(body));
   // The in-memory Response and its read are the stand-in upstream's cost, not the proxy's.
@@ -276,7 +246,12 @@ export async function runProxyBench(options: ProxyBenchOptions): Promise<boolean
     if (response.status !== 200) throw new Error(`direct: upstream answered ${response.status}`);
   };
   const viaProxy: Exchange = async (i) => {
-    const result = await lambda(functionUrlEvent(`bench-${i}`));
+    const result = await lambda(
+      functionUrlEvent(BODY, {
+        headers: { authorization: AUTHORIZATION },
+        requestId: `bench-${i}`,
+      }),
+    );
     JSON.parse(result.body ?? '');
     if (result.statusCode !== 200) throw new Error(`proxy: answered ${result.statusCode}`);
   };

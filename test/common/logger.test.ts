@@ -95,6 +95,9 @@ describe('createLogger, bytes', () => {
     const secretBytes = Buffer.from('super-secret-refresh-token');
     logger.info('bytes', { raw: secretBytes, nested: { view: new Uint8Array(secretBytes) } });
     expect(lines[0]).to.include('[26 bytes]');
-    expect(JSON.parse(lines[0] ?? '{}')).to.deep.include({ raw: '[26 bytes]', nested: { view: '[26 bytes]' } });
+    expect(JSON.parse(lines[0] ?? '{}')).to.deep.include({
+      raw: '[26 bytes]',
+      nested: { view: '[26 bytes]' },
+    });
   });
 });

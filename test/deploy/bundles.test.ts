@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { startLocalIssuer, type LocalIssuer } from '../../tools/issuer/index.js';
 import { launchRequest } from '../harness/requests.js';
 import { buildOnce, type Built } from './support/built.js';
+import { functionUrlEvent } from '../harness/function-url.js';
 
 const run = promisify(execFile);
 
@@ -20,39 +21,6 @@ async function invoke(
     env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'error', ...env },
   });
   return JSON.parse(stdout) as Record<string, unknown>;
-}
-
-function functionUrlEvent(body: string, authorization: string): unknown {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: '/',
-    rawQueryString: '',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
-      authorization,
-    },
-    requestContext: {
-      accountId: 'anonymous',
-      apiId: 'abc',
-      domainName: 'abc.lambda-url.us-east-1.on.aws',
-      domainPrefix: 'abc',
-      http: {
-        method: 'POST',
-        path: '/',
-        protocol: 'HTTP/1.1',
-        sourceIp: '54.0.0.1',
-        userAgent: 'Alexa',
-      },
-      requestId: 'req-1',
-      routeKey: '$default',
-      stage: '$default',
-      time: '01/Jan/2026:00:00:00 +0000',
-      timeEpoch: 1767225600000,
-    },
-    body: Buffer.from(body).toString('base64'),
-    isBase64Encoded: true,
-  };
 }
 
 function basic(id: string, secret: string): string {
@@ -86,10 +54,10 @@ describe('deploy: the bundles the stack runs', function () {
     const reply = await invoke(
       built,
       'proxy',
-      functionUrlEvent(
-        'grant_type=client_credentials',
-        basic(client.clientId, client.clientSecret),
-      ),
+      functionUrlEvent('grant_type=client_credentials', {
+        headers: { authorization: basic(client.clientId, client.clientSecret) },
+        base64: true,
+      }),
       { UPSTREAM_TOKEN_URL: issuer.tokenUrl, ALLOWED_CLIENT_IDS: client.clientId },
     );
     expect(reply['statusCode']).to.equal(400);
@@ -100,7 +68,10 @@ describe('deploy: the bundles the stack runs', function () {
     const reply = await invoke(
       built,
       'proxy',
-      functionUrlEvent('grant_type=refresh_token&refresh_token=x', basic('someone-else', 's')),
+      functionUrlEvent('grant_type=refresh_token&refresh_token=x', {
+        headers: { authorization: basic('someone-else', 's') },
+        base64: true,
+      }),
       { UPSTREAM_TOKEN_URL: issuer.tokenUrl, ALLOWED_CLIENT_IDS: 'alexa-client' },
     );
     expect(reply['statusCode']).to.equal(401);
@@ -133,7 +104,7 @@ describe('deploy: the bundles the stack runs', function () {
           grant_type: 'refresh_token',
           refresh_token: refreshToken,
         }).toString(),
-        basic(client.clientId, client.clientSecret),
+        { headers: { authorization: basic(client.clientId, client.clientSecret) }, base64: true },
       ),
       { UPSTREAM_TOKEN_URL: issuer.tokenUrl, ALLOWED_CLIENT_IDS: client.clientId },
     );

@@ -19,47 +19,7 @@ import {
   secret,
   upstreamAnswers,
 } from './support.js';
-
-/** A Function URL event (payload 2.0), as Lambda delivers it: header names in lower case. */
-function functionUrlEvent(
-  body: string | undefined,
-  options: { method?: string; headers?: Record<string, string>; base64?: boolean } = {},
-): APIGatewayProxyEventV2 {
-  const method = options.method ?? 'POST';
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: '/',
-    rawQueryString: '',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
-      host: 'abc.lambda-url.eu-west-1.on.aws',
-      ...options.headers,
-    },
-    requestContext: {
-      accountId: 'anonymous',
-      apiId: 'abc',
-      domainName: 'abc.lambda-url.eu-west-1.on.aws',
-      domainPrefix: 'abc',
-      http: {
-        method,
-        path: '/',
-        protocol: 'HTTP/1.1',
-        sourceIp: '203.0.113.9',
-        userAgent: 'Apache-HttpClient',
-      },
-      requestId: 'lambda-request-1',
-      routeKey: '$default',
-      stage: '$default',
-      time: '01/Nov/2026:00:00:00 +0000',
-      timeEpoch: 0,
-    },
-    ...(body === undefined
-      ? {}
-      : { body: options.base64 === true ? Buffer.from(body).toString('base64') : body }),
-    isBase64Encoded: options.base64 === true,
-  };
-}
+import { functionUrlEvent } from '../harness/function-url.js';
 
 describe('proxy Lambda Function URL adapter', () => {
   const refresh = (): string =>
