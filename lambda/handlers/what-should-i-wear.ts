@@ -68,6 +68,11 @@ async function answer(input: HandlerInput, deps: SkillDependencies): Promise<Res
 
   const pending = typeof session[PENDING_DATE] === 'string' ? session[PENDING_DATE] : undefined;
   const dateValue = slot(input, 'date', MAX_DATE_SLOT_LENGTH) ?? pending;
+  /** The user is asked something: the day they named stays in the session for their answer. */
+  const keepDateForNextTurn = (): void => {
+    if (dateValue !== undefined) session[PENDING_DATE] = dateValue;
+    input.attributesManager.setSessionAttributes(session);
+  };
   const today = localDate(deps.now(), zone ?? 'UTC');
   let date = 'today';
   if (dateValue !== undefined) {
@@ -88,15 +93,13 @@ async function answer(input: HandlerInput, deps: SkillDependencies): Promise<Res
 
   const found = await findPlace(input, deps.alexaApi, access);
   if (found.kind === 'ask') {
-    if (dateValue !== undefined) session[PENDING_DATE] = dateValue;
-    input.attributesManager.setSessionAttributes(session);
+    keepDateForNextTurn();
     state.outcome = 'which-city';
     const question = whichCitySpeech(date === 'today' ? 'today' : dayWords(date, today, locale));
     return ask(input, question.speech, question.reprompt?.ssml ?? 'Which city should I check?');
   }
   if (found.kind === 'ask-permission') {
-    if (dateValue !== undefined) session[PENDING_DATE] = dateValue;
-    input.attributesManager.setSessionAttributes(session);
+    keepDateForNextTurn();
     state.outcome = 'ask-permission';
     input.responseBuilder.withAskForPermissionsConsentCard([ADDRESS_PERMISSION]);
     return ask(
@@ -125,8 +128,7 @@ async function answer(input: HandlerInput, deps: SkillDependencies): Promise<Res
     });
     const failure = weatherErrorSpeech(error, { locale, seed });
     if (failure.reprompt) {
-      if (dateValue !== undefined) session[PENDING_DATE] = dateValue;
-      input.attributesManager.setSessionAttributes(session);
+      keepDateForNextTurn();
       return ask(input, failure.speech, failure.reprompt.ssml);
     }
     return input.responseBuilder

@@ -1,19 +1,11 @@
 import { expect } from 'chai';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { createLogger } from '../../../common/logger.js';
-import { createAlexaApi } from '../../../lambda/alexa/index.js';
-import {
-  createAccessTokenVerifier,
-  type AccessTokenErrorCode,
-} from '../../../lambda/auth/index.js';
+import type { AccessTokenErrorCode } from '../../../lambda/auth/index.js';
 import { AUTH_OUTCOMES, HANDLED_INTENTS } from '../../../lambda/handlers/index.js';
-import { createSkill, SkillIdMismatchError } from '../../../lambda/skill.js';
-import {
-  createDemoProvider,
-  createOpenMeteoProvider,
-  type WeatherProvider,
-} from '../../../lambda/weather/index.js';
+import { SkillIdMismatchError } from '../../../lambda/skill.js';
+import { createOpenMeteoProvider, type WeatherProvider } from '../../../lambda/weather/index.js';
 import { serveAddress, serveSettings } from '../../harness/alexa-api.js';
+import { createTestSkill } from '../../harness/test-skill.js';
 import {
   CHICAGO,
   forecastBody,
@@ -58,23 +50,7 @@ describe('the skill', () => {
   });
 
   function harness(options: { weather?: WeatherProvider; skillId?: string } = {}): Harness {
-    const logs: string[] = [];
-    const logger = createLogger({ level: 'debug', sink: (l) => logs.push(l), now: () => TEST_NOW });
-    const now = () => TEST_NOW;
-    const skill = createSkill({
-      verify: createAccessTokenVerifier({
-        issuerBaseUrl: issuer.issuer,
-        audience: issuer.audience,
-        requiredScope: 'read:whattowear',
-        now,
-        jwks: { timeoutMs: 100 },
-      }),
-      weather: options.weather ?? createDemoProvider({ now }),
-      alexaApi: createAlexaApi({ now, timeoutMs: 200 }),
-      logger,
-      now,
-      skillId: options.skillId,
-    });
+    const { skill, logs } = createTestSkill({ issuer, ...options });
     return { invoke: (event) => skill.invoke(event, {}), logs };
   }
 
