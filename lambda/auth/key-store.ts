@@ -123,9 +123,14 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
     onEvent({ type: 'fetched', kids: kids.filter((k): k is string => k !== undefined) });
   }
 
+  /** The last set fetched, while it is recent enough to answer for the issuer's keys. */
+  const recentSet = () =>
+    lastSet !== undefined && now() - lastSet.at < options.recentFetchWindowMs ? lastSet : undefined;
+
   function knownAbsent(kid: string | undefined): boolean {
-    if (lastSet === undefined || now() - lastSet.at >= options.recentFetchWindowMs) return false;
-    return kid === undefined ? lastSet.kids.size !== 1 : !lastSet.kids.has(kid);
+    const set = recentSet();
+    if (set === undefined) return false;
+    return kid === undefined ? set.kids.size !== 1 : !set.kids.has(kid);
   }
 
   function unknownKey(kid: string | undefined, cause?: unknown): TokenSignatureError {
@@ -142,9 +147,9 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
 
   /** The key for `kid` from a set fetched within the recent window, imported once; else undefined. */
   function fromRecentSet(slot: string, kid: string | undefined): KeyObject | undefined {
-    if (kid === undefined || lastSet === undefined) return undefined;
-    if (now() - lastSet.at >= options.recentFetchWindowMs) return undefined;
-    const jwk = lastSet.keys.get(kid);
+    const set = recentSet();
+    if (kid === undefined || set === undefined) return undefined;
+    const jwk = set.keys.get(kid);
     if (jwk === undefined) return undefined;
     let key: KeyObject;
     try {
@@ -152,7 +157,7 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
     } catch {
       return undefined; // a key Node cannot import: jwks-rsa's path decides
     }
-    const entry: Imported = { key, fetchedAt: lastSet.at, retired: false };
+    const entry: Imported = { key, fetchedAt: set.at, retired: false };
     held.set(slot, { imported: entry, refreshAt: entry.fetchedAt + options.cacheMaxAgeMs });
     return entry.key;
   }
