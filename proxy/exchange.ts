@@ -12,7 +12,8 @@ import {
 import { headerValue, parseTokenRequest, type IncomingRequest } from './parse-request.js';
 import { patchTokenResponse } from './patch-response.js';
 import { errorReply, jsonReply, type ProxyReply } from './reply.js';
-import { callUpstream, globalFetch, type FetchLike, type UpstreamAnswer } from './upstream.js';
+import type { HttpTransport } from './http-transport.js';
+import { callUpstream, type UpstreamAnswer } from './upstream.js';
 
 /** Options of {@link createTokenExchange}. */
 export interface TokenExchangeOptions {
@@ -32,8 +33,8 @@ export interface TokenExchangeOptions {
   readonly now?: () => number;
   /** Monotonic clock in milliseconds, for latencies. Default `performance.now`. */
   readonly monotonicNow?: () => number;
-  /** The HTTP client. Default: global `fetch` (keeps upstream connections alive). */
-  readonly fetch?: FetchLike;
+  /** The HTTP client. Default: node:http(s) with keep-alive connections, shared by the process. */
+  readonly transport?: HttpTransport;
 }
 
 /** Per-request context from the adapter. */
@@ -52,7 +53,7 @@ export type TokenExchange = (
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
 interface Settings {
-  readonly url: string;
+  readonly url: URL;
   readonly allowed: ReadonlySet<string>;
   readonly defaultExpiresIn: number;
   readonly timeoutMs: number;
@@ -61,9 +62,9 @@ interface Settings {
 
 function checkOptions(options: TokenExchangeOptions): Settings {
   const problems: { name: string; problem: string }[] = [];
-  let url = '';
+  let url = new URL('https://invalid.example/');
   try {
-    url = parseServiceUrl(options.upstreamTokenUrl).href;
+    url = parseServiceUrl(options.upstreamTokenUrl);
   } catch (error) {
     problems.push({ name: 'upstreamTokenUrl', problem: (error as Error).message });
   }
@@ -109,7 +110,7 @@ export function createTokenExchange(options: TokenExchangeOptions): TokenExchang
   const logger = options.logger ?? silentLogger;
   const now = options.now ?? Date.now;
   const monotonic = options.monotonicNow ?? (() => performance.now());
-  const fetchImpl = options.fetch ?? globalFetch;
+  const transport = options.transport;
   const ms = (since: number): number => Math.round((monotonic() - since) * 10) / 10;
 
   /** Upstream answer -> reply; adds what it learns to `fields`. */
@@ -158,7 +159,7 @@ export function createTokenExchange(options: TokenExchangeOptions): TokenExchang
             authorization: token.authorization,
             timeoutMs: settings.timeoutMs,
           },
-          fetchImpl,
+          transport,
         );
         fields.upstreamStatus = answer.status;
         reply = replyFor(answer, fields);
@@ -177,31 +178,34 @@ export function createTokenExchange(options: TokenExchangeOptions): TokenExchang
       }
       reply = errorReply(failure, extra);
     }
-    logExchange(logger, reply, failure, { ...fields, latencyMs: ms(started) });
+    fields.latencyMs = ms(started);
+    logExchange(logger, reply, failure, fields);
     return reply;
   };
 }
 
+/** Writes the exchange's one line; `fields` is the exchange's own record, completed here. */
 function logExchange(
   logger: Logger,
   reply: ProxyReply,
   failure: ProxyError | undefined,
   fields: Record<string, unknown>,
 ): void {
-  const line = {
-    ...fields,
-    status: reply.statusCode,
-    ...(failure === undefined ? {} : { failure: failure.code, reason: failure.message }),
-    ...(failure?.cause === undefined ? {} : { causeCode: causeCode(failure.cause) }),
-  };
+  fields.status = reply.statusCode;
+  if (failure !== undefined) {
+    fields.failure = failure.code;
+    fields.reason = failure.message;
+    const cause = causeCode(failure.cause);
+    if (failure.cause !== undefined && cause !== undefined) fields.causeCode = cause;
+  }
   if (failure instanceof ProxyInternalError) {
-    logger.error('token exchange failed', { ...line, cause: failure.cause });
+    logger.error('token exchange failed', { ...fields, cause: failure.cause });
   } else if (fields.shortLifetime === true) {
-    logger.warn('token exchange: access token lifetime under 360 s', line);
+    logger.warn('token exchange: access token lifetime under 360 s', fields);
   } else if (failure !== undefined && failure.status >= 500) {
-    logger.warn('token exchange: upstream failure', line);
+    logger.warn('token exchange: upstream failure', fields);
   } else {
-    logger.info('token exchange', line);
+    logger.info('token exchange', fields);
   }
 }
 

@@ -10,6 +10,8 @@ export type FormPair = readonly [name: string, value: string];
 
 /** Decodes one form component; throws {@link InvalidRequestError} on a broken escape. */
 export function decodeFormComponent(raw: string): string {
+  // Most names and many values hold neither: nothing to decode.
+  if (!raw.includes('%') && !raw.includes('+')) return raw;
   try {
     return decodeURIComponent(raw.replace(/\+/g, ' '));
   } catch (cause) {

@@ -27,7 +27,16 @@ export {
 } from './patch-response.js';
 export type { IncomingRequest, GrantType } from './parse-request.js';
 export type { ProxyReply } from './reply.js';
-export type { FetchLike } from './upstream.js';
+export {
+  createHttpTransport,
+  ResponseTooLargeError,
+  TransportTimeoutError,
+  type HttpTransport,
+  type HttpTransportOptions,
+  type TransportAnswer,
+  type TransportRequest,
+} from './http-transport.js';
+export { MAX_UPSTREAM_ANSWER_BYTES } from './upstream.js';
 export { createFunctionUrlHandler, type FunctionUrlHandler } from './lambda-adapter.js';
 export { createProxyServer, type ProxyServerOptions } from './server.js';
 

@@ -49,6 +49,7 @@ export interface ParseOptions {
 type BodyKind = 'form' | 'json';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** A header's value by case-insensitive name. */
 export function headerValue(
@@ -56,14 +57,19 @@ export function headerValue(
   name: string,
 ): string | undefined {
   const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted) return value;
+  for (const key in headers) {
+    if (key.toLowerCase() === wanted) return headers[key];
   }
   return undefined;
 }
 
+/** Content types seen, and their kind (a client sends the same one every time). */
+const knownContentTypes = new Map<string, BodyKind>();
+
 /** Form-urlencoded or JSON, with no charset or UTF-8; throws {@link UnsupportedMediaTypeError}. */
 export function bodyKindOf(contentType: string | undefined): BodyKind {
+  const known = contentType === undefined ? undefined : knownContentTypes.get(contentType);
+  if (known !== undefined) return known;
   const [type = '', ...params] = (contentType ?? '').split(';');
   const mediaType = type.trim().toLowerCase();
   const kind: BodyKind | undefined =
@@ -78,19 +84,38 @@ export function bodyKindOf(contentType: string | undefined): BodyKind {
     );
   }
   for (const param of params) {
-    const [name = '', value = ''] = param.split('=', 2).map((s) => s.trim().toLowerCase());
-    if (name === 'charset' && !['utf-8', 'utf8'].includes(value.replace(/^"|"$/g, ''))) {
+    const [paramName = '', value = ''] = param.split('=', 2).map((s) => s.trim().toLowerCase());
+    if (paramName === 'charset' && !['utf-8', 'utf8'].includes(value.replace(/^"|"$/g, ''))) {
       throw new UnsupportedMediaTypeError('The body must be UTF-8');
     }
+  }
+  // Only accepted values are remembered, and only a few: refusals cannot grow it.
+  if (contentType !== undefined && knownContentTypes.size < 32) {
+    knownContentTypes.set(contentType, kind);
   }
   return kind;
 }
 
-function bodyBytes(request: IncomingRequest): Uint8Array {
+function bodyByteLength(request: IncomingRequest): number {
   const { body } = request;
-  if (body === undefined) return new Uint8Array();
-  if (typeof body !== 'string') return body;
-  return Buffer.from(body, request.isBase64Encoded === true ? 'base64' : 'utf8');
+  if (body === undefined) return 0;
+  if (typeof body !== 'string') return body.byteLength;
+  return Buffer.byteLength(body, request.isBase64Encoded === true ? 'base64' : 'utf8');
+}
+
+/** The body as text; throws {@link InvalidRequestError} when its bytes are not UTF-8. */
+function bodyText(request: IncomingRequest): string {
+  const { body } = request;
+  if (body === undefined) return '';
+  if (typeof body === 'string' && request.isBase64Encoded !== true) {
+    // Text already; lone surrogates (\p{Cs} in a /u regex) become U+FFFD, as in UTF-8.
+    return LONE_SURROGATE.test(body) ? Buffer.from(body, 'utf8').toString('utf8') : body;
+  }
+  try {
+    return utf8.decode(typeof body === 'string' ? Buffer.from(body, 'base64') : body);
+  } catch (cause) {
+    throw new InvalidRequestError('The body is not UTF-8', { cause });
+  }
 }
 
 function jsonPairs(text: string): FormPair[] {
@@ -137,23 +162,19 @@ export function parseTokenRequest(request: IncomingRequest, options: ParseOption
     throw new MethodNotAllowedError('Only POST is allowed');
   }
   const kind = bodyKindOf(headerValue(request.headers, 'content-type'));
-  const bytes = bodyBytes(request);
-  if (request.bodyTooLarge === true || bytes.byteLength > options.maxBodyBytes) {
+  if (request.bodyTooLarge === true || bodyByteLength(request) > options.maxBodyBytes) {
     throw new PayloadTooLargeError(`The body is over ${options.maxBodyBytes} bytes`);
   }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch (cause) {
-    throw new InvalidRequestError('The body is not UTF-8', { cause });
-  }
+  const text = bodyText(request);
   const pairs = kind === 'form' ? decodeForm(text) : jsonPairs(text);
   assertWellFormedParameters(pairs);
   const params = new Map(pairs);
   const grantType = params.get('grant_type');
   assertIsGrantType(grantType);
-  const header = headerValue(request.headers, 'authorization');
-  const authorization = header === undefined || header.trim() === '' ? undefined : header;
+  // Surrounding whitespace is no part of a header value (RFC 9110 5.5); what is left is checked
+  // to be Basic credentials before it is forwarded.
+  const header = headerValue(request.headers, 'authorization')?.trim();
+  const authorization = header === undefined || header === '' ? undefined : header;
   return {
     grantType,
     client: identifyClient(authorization, params.get('client_id')),

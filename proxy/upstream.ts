@@ -3,14 +3,17 @@
  * never redirected, bounded by one deadline that covers the headers and the body.
  */
 import { UpstreamResponseError, UpstreamTimeoutError, UpstreamUnreachableError } from './errors.js';
-
-/** The subset of `fetch` the proxy uses (injectable for tests and benchmarks). */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+import {
+  defaultTransport,
+  ResponseTooLargeError,
+  TransportTimeoutError,
+  type HttpTransport,
+} from './http-transport.js';
 
 /** What to send upstream. */
 export interface UpstreamRequest {
   /** The token URL, fixed by configuration. */
-  readonly url: string;
+  readonly url: URL;
   /** A form-urlencoded body. */
   readonly body: string;
   /** The client's `Authorization` header, forwarded unchanged. */
@@ -25,51 +28,44 @@ export interface UpstreamAnswer {
   readonly text: string;
 }
 
-/** Global `fetch`, looked up at call time (so that interceptors installed later are honoured). */
-export const globalFetch: FetchLike = (url, init) => globalThis.fetch(url, init);
+/** The most of an upstream answer read; a token response is a few KiB at most. */
+export const MAX_UPSTREAM_ANSWER_BYTES = 64 * 1024;
 
 /**
  * Sends one request upstream. Throws {@link UpstreamTimeoutError} past the deadline,
  * {@link UpstreamUnreachableError} when no answer comes, and {@link UpstreamResponseError} for a
- * redirect (never followed, so credentials are never sent elsewhere).
+ * redirect (never followed, so credentials are never sent elsewhere) or an oversized answer.
  */
 export async function callUpstream(
   request: UpstreamRequest,
-  fetchImpl: FetchLike = globalFetch,
+  transport: HttpTransport = defaultTransport,
 ): Promise<UpstreamAnswer> {
-  // One deadline for headers and body; a cleared timer costs less than AbortSignal.timeout's.
-  const controller = new AbortController();
-  const { signal } = controller;
-  const timer = setTimeout(() => {
-    controller.abort(new DOMException('The upstream call timed out', 'TimeoutError'));
-  }, request.timeoutMs);
   const headers: Record<string, string> = {
     'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
     accept: 'application/json',
   };
   if (request.authorization !== undefined) headers.authorization = request.authorization;
   try {
-    const response = await fetchImpl(request.url, {
-      method: 'POST',
+    const answer = await transport(request.url, {
       headers,
       body: request.body,
-      redirect: 'manual',
-      signal,
+      timeoutMs: request.timeoutMs,
+      maxResponseBytes: MAX_UPSTREAM_ANSWER_BYTES,
     });
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-      await response.body?.cancel();
-      throw new UpstreamResponseError(`The upstream redirected (${response.status})`);
+    if (answer.status >= 300 && answer.status < 400) {
+      throw new UpstreamResponseError(`The upstream redirected (${answer.status})`);
     }
-    return { status: response.status, text: await response.text() };
+    return answer;
   } catch (error) {
     if (error instanceof UpstreamResponseError) throw error;
-    if (signal.aborted) {
+    if (error instanceof ResponseTooLargeError) {
+      throw new UpstreamResponseError('The upstream answer is too large', { cause: error });
+    }
+    if (error instanceof TransportTimeoutError) {
       throw new UpstreamTimeoutError(`The upstream did not answer within ${request.timeoutMs} ms`, {
         cause: error,
       });
     }
     throw new UpstreamUnreachableError('The upstream could not be reached', { cause: error });
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -15,6 +15,7 @@ import { AUTH_OUTCOMES } from '../../lambda/handlers/index.js';
 import { createSkill } from '../../lambda/skill.js';
 import { createOpenMeteoProvider } from '../../lambda/weather/index.js';
 import { serveAddress, serveSettings } from '../harness/alexa-api.js';
+import { networkError } from '../harness/network-error.js';
 import {
   CHICAGO,
   FORECAST_ORIGIN,
@@ -111,7 +112,9 @@ describe('fault matrix', () => {
       {
         fault: 'key set down',
         arrange: () =>
-          nock(jwksUrl().origin).get(jwksUrl().pathname).replyWithError({ code: 'ECONNREFUSED' }),
+          nock(jwksUrl().origin)
+            .get(jwksUrl().pathname)
+            .replyWithError(networkError('ECONNREFUSED')),
         expect: (r) => {
           expect(speechOf(r)).to.include(apology);
           expect(r.response.card).to.equal(undefined);
@@ -173,7 +176,7 @@ describe('fault matrix', () => {
           serveSettings();
           nock('https://geocoding-api.open-meteo.com')
             .get(/.*/)
-            .replyWithError({ code: 'ECONNRESET' });
+            .replyWithError(networkError('ECONNRESET'));
         },
         expect: (r) => {
           expect(speechOf(r)).to.match(/Sorry/);
@@ -337,7 +340,7 @@ describe('fault matrix', () => {
     const rows: { fault: string; arrange: () => void; status: number; error?: string }[] = [
       {
         fault: 'upstream down',
-        arrange: () => upstream().replyWithError({ code: 'ECONNREFUSED' }),
+        arrange: () => upstream().replyWithError(networkError('ECONNREFUSED')),
         status: 502,
         error: 'temporarily_unavailable',
       },

@@ -1,6 +1,7 @@
 /** nock stand-ins for the Alexa Settings and Device Address APIs at the test API endpoint. */
 import nock from 'nock';
 import { TEST_API_ACCESS_TOKEN, TEST_API_ENDPOINT, TEST_DEVICE_ID } from './requests.js';
+import { networkError } from './network-error.js';
 
 const device = `/v2/devices/${encodeURIComponent(TEST_DEVICE_ID)}/settings`;
 const address = `/v1/devices/${encodeURIComponent(TEST_DEVICE_ID)}/settings/address/countryAndPostalCode`;
@@ -82,7 +83,7 @@ function serveSettingsFailure(kind: 'failing' | 'unreachable'): void {
   for (const name of ['System.temperatureUnit', 'System.timeZone']) {
     const interceptor = api().get(`${device}/${name}`).optionally();
     if (kind === 'failing') interceptor.reply(500, { type: 'INTERNAL_ERROR', message: 'down' });
-    else interceptor.replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    else interceptor.replyWithError(networkError('ECONNRESET'));
   }
 }
 
@@ -113,7 +114,7 @@ export function mockAlexaApi(options: AlexaApiMockOptions = {}): AlexaApiMock {
       scope = serveAddress(500);
       break;
     case 'unreachable':
-      scope = api().get(address).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+      scope = api().get(address).replyWithError(networkError('ECONNRESET'));
       break;
     default:
       scope = serveAddress(answer);

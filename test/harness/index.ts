@@ -4,6 +4,7 @@ export * from './assertions.js';
 export * from './chai-alexa.js';
 export * from './conversation.js';
 export * from './model.js';
+export * from './network-error.js';
 export * from './open-meteo.js';
 export * from './requests.js';
 export * from './spoken-dates.js';

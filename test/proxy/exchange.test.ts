@@ -1,5 +1,4 @@
-import { createServer as createHttpServer, type RequestListener } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { expect } from 'chai';
 import nock from 'nock';
 import {
@@ -16,6 +15,7 @@ import {
   form,
   formPost,
   json,
+  listen,
   makeExchange,
   secret,
   upstreamAnswers,
@@ -53,24 +53,6 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** A loopback HTTP server on an ephemeral port. */
-async function listen(
-  listener: RequestListener,
-): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = createHttpServer(listener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
-}
-
 describe('proxy core: code exchange', () => {
   const basic = basicAuthorization(CLIENT_ID, CLIENT_SECRET);
 
@@ -85,6 +67,19 @@ describe('proxy core: code exchange', () => {
     expect(reply.statusCode).to.equal(200);
     expect(seen.headers?.authorization).to.equal(basic);
     expect(seen.body).to.equal(body);
+  });
+
+  it('forwards a Basic header without its surrounding whitespace, so no CR or LF goes upstream', async () => {
+    const basic = basicAuthorization(CLIENT_ID, CLIENT_SECRET);
+    const seen = upstreamAnswers(200, {
+      access_token: secret('opaque-access-ws'),
+      expires_in: 600,
+    });
+    const reply = await makeExchange()(
+      formPost(codeExchangeBody(), { authorization: ` ${basic}\r\n` }),
+    );
+    expect(reply.statusCode).to.equal(200);
+    expect(seen.headers?.authorization).to.equal(basic);
   });
 
   it('forwards credentials in the body unchanged, with no Authorization header', async () => {

@@ -2,6 +2,8 @@
  * Shared fixtures of the proxy suites: one logger that captures every line of every exchange in
  * the suite, a registry of every secret, code and token the suites use, and request builders.
  */
+import { createServer as createHttpServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import nock from 'nock';
 import { createLogger } from '../../common/logger.js';
@@ -147,4 +149,27 @@ export function captureLogs(): {
     },
   });
   return { logger, records: () => own.map((l) => JSON.parse(l) as Record<string, unknown>) };
+}
+
+/** A loopback HTTP server on an ephemeral port, counting the connections it accepted. */
+export async function listen(
+  listener: RequestListener,
+): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
+  const server = createHttpServer(listener);
+  let connections = 0;
+  server.on('connection', () => {
+    connections += 1;
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    connections: () => connections,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
 }

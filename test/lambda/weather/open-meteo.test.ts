@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import nock from 'nock';
 import { ConfigError } from '../../../common/env.js';
 import { createLogger } from '../../../common/logger.js';
+import { networkError } from '../../harness/network-error.js';
 import {
   createOpenMeteoProvider,
   DateOutOfRangeError,
@@ -334,7 +335,7 @@ describe('weather/open-meteo', () => {
       nock('https://geocoding-api.open-meteo.com')
         .get('/v1/search')
         .query(true)
-        .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+        .replyWithError(networkError('ECONNRESET'));
       const error = await rejection(provider().forecastDay({ place: 'Chicago', date: 'today' }));
       expect(error).to.include({ reason: 'network' });
       expect((error as Error).cause).to.not.equal(undefined);

@@ -14,6 +14,7 @@ import {
   UnknownAudienceError,
 } from '../../../tools/mint-token/index.js';
 import { baseOptions, ISSUER, rejectionOf, SECRET } from './helpers.js';
+import { networkError } from '../../harness/network-error.js';
 
 describe('mintToken: requests and failures (nock tenant)', () => {
   const options = { ...baseOptions, cacheDir: false as const };
@@ -115,9 +116,7 @@ describe('mintToken: requests and failures (nock tenant)', () => {
   });
 
   it('maps a refused connection to NetworkError', async () => {
-    tenant()
-      .post('/oauth/token')
-      .replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    tenant().post('/oauth/token').replyWithError(networkError('ECONNREFUSED'));
     const error = await rejectionOf(mintToken(options));
     expect(error).to.be.instanceOf(NetworkError).with.property('code', 'ERR_MINT_NETWORK');
   });
