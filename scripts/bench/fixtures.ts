@@ -4,7 +4,7 @@
  */
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import { cityNumbered, forecastBody, geocodingBody } from '../../test/harness/open-meteo.js';
+import { cityNumbered, forecastBody, geocodingBody } from '../../test/harness/open-meteo-bodies.js';
 
 export const BENCH_ISSUER = 'https://bench.example/';
 export const BENCH_AUDIENCE = 'https://whatshouldiwear';

@@ -341,13 +341,13 @@ function report(options: ProxyBenchOptions, rows: readonly Row[], cpuAloneUs: nu
   out.push(
     `bench:proxy  Node ${process.version}  upstream service time ${options.serviceMs} ms (loopback, child process)`,
     '',
-    'mode                           n    p50 ms   p99 ms   exch/s   CPU µs/exch  upstream conns',
+    `${'mode'.padEnd(36)}n    p50 ms   p99 ms   exch/s   CPU µs/exch  upstream conns`,
   );
   for (const row of rows) {
     for (const mode of ['fetch', 'http', 'proxy'] as const) {
       const r = row.runs[mode];
       out.push(
-        `${`${MODE_NAMES[mode]} c=${row.concurrency}`.padEnd(30)}${String(r.latency.n).padStart(5)}${fixed(r.latency.p50, 2, 10)}${fixed(r.latency.p99, 2, 9)}${fixed(r.perSecond, 0, 9)}${fixed(r.cpuUsPerExchange, 0, 14)}${String(r.connectionsOpened).padStart(16)}`,
+        `${`${MODE_NAMES[mode]} c=${row.concurrency}`.padEnd(30)}${String(r.latency.n).padStart(7)}${fixed(r.latency.p50, 2, 10)}${fixed(r.latency.p99, 2, 9)}${fixed(r.perSecond, 0, 9)}${fixed(r.cpuUsPerExchange, 0, 14)}${String(r.connectionsOpened).padStart(16)}`,
       );
     }
   }
