@@ -69,25 +69,36 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (cause) {
-      throw new AlexaApiUnavailableError(`The Alexa API did not answer (${path})`, { cause });
+      throw new AlexaApiUnavailableError(
+        isTimeout(cause) ? 'timeout' : 'unreachable',
+        `The Alexa API did not answer (${path})`,
+        { cause },
+      );
     }
     if (response.status === 401 || response.status === 403) {
       await response.body?.cancel();
-      throw new AlexaPermissionError(`The Alexa API refused access (${response.status})`);
+      throw new AlexaPermissionError(
+        'refused',
+        `The Alexa API refused access (${response.status})`,
+      );
     }
     if (response.status === 204)
-      throw new AlexaNoDataError('The Alexa API has no data for this device');
+      throw new AlexaNoDataError('no-data', 'The Alexa API has no data for this device');
     if (!response.ok) {
       await response.body?.cancel();
-      throw new AlexaApiUnavailableError(`The Alexa API answered ${response.status}`);
+      throw new AlexaApiUnavailableError('status', `The Alexa API answered ${response.status}`);
     }
     try {
       const body: unknown = await response.json();
       return body;
     } catch (cause) {
-      throw new AlexaApiUnavailableError('The Alexa API answered something that is not JSON', {
-        cause,
-      });
+      throw new AlexaApiUnavailableError(
+        'not-json',
+        'The Alexa API answered something that is not JSON',
+        {
+          cause,
+        },
+      );
     }
   }
 
@@ -121,7 +132,7 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
           postalCode.trim() === '' ||
           typeof countryCode !== 'string'
         ) {
-          throw new AlexaNoDataError('The device has no postal code set');
+          throw new AlexaNoDataError('no-data', 'The device has no postal code set');
         }
         return { countryCode: countryCode.trim().toUpperCase(), postalCode: postalCode.trim() };
       }),
@@ -132,7 +143,10 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
           '/v2/devices/{deviceId}/settings/System.temperatureUnit',
         );
         if (body !== 'CELSIUS' && body !== 'FAHRENHEIT') {
-          throw new AlexaApiUnavailableError('The temperature unit is not one Alexa documents');
+          throw new AlexaApiUnavailableError(
+            'bad-answer',
+            'The temperature unit is not one Alexa documents',
+          );
         }
         return body;
       }),
@@ -140,9 +154,14 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
       cached(`zone:${access.deviceId}`, async () => {
         const body = await getJson(access, '/v2/devices/{deviceId}/settings/System.timeZone');
         if (typeof body !== 'string' || !isKnownTimeZone(body)) {
-          throw new AlexaApiUnavailableError('The time zone is not an IANA zone');
+          throw new AlexaApiUnavailableError('bad-answer', 'The time zone is not an IANA zone');
         }
         return body;
       }),
   };
+}
+
+/** An `AbortSignal.timeout` firing (a `TimeoutError`), as opposed to a failed connection. */
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TimeoutError';
 }

@@ -12,8 +12,11 @@ import {
   type RequestHandler,
 } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
+import type { Logger } from '../../common/logger.js';
 import { adviseForecast } from '../advice/index.js';
 import {
+  AlexaApiError,
+  AlexaNoDataError,
   AlexaPermissionError,
   type AlexaApi,
   type AlexaApiAccess,
@@ -60,9 +63,13 @@ async function answer(input: HandlerInput, deps: SkillDependencies): Promise<Res
   const session = input.attributesManager.getSessionAttributes();
   const access = alexaAccess(input);
 
+  // Settings are optional: a failure falls back to the locale's unit and UTC, and is logged.
+  const logFailure = (api: string) => (error: unknown) => {
+    logAlexaApiFailure(state.logger, api, error);
+  };
   const [unit, zone] = await Promise.all([
-    settled(access && deps.alexaApi.temperatureUnit(access)),
-    settled(access && deps.alexaApi.timeZone(access)),
+    settled(access && deps.alexaApi.temperatureUnit(access), logFailure('temperatureUnit')),
+    settled(access && deps.alexaApi.timeZone(access), logFailure('timeZone')),
   ]);
   const units = { temperature: unit ?? defaultUnit(locale) };
 
@@ -91,7 +98,7 @@ async function answer(input: HandlerInput, deps: SkillDependencies): Promise<Res
     date = day.date;
   }
 
-  const found = await findPlace(input, deps.alexaApi, access);
+  const found = await findPlace(input, deps.alexaApi, access, logFailure('postalAddress'));
   if (found.kind === 'ask') {
     keepDateForNextTurn();
     state.outcome = 'which-city';
@@ -160,6 +167,7 @@ async function findPlace(
   input: HandlerInput,
   alexaApi: AlexaApi,
   access: AlexaApiAccess | undefined,
+  onFailure: (error: unknown) => void,
 ): Promise<{ kind: 'place'; place: PlaceQuery } | { kind: 'ask' } | { kind: 'ask-permission' }> {
   const city = slot(input, 'city', MAX_PLACE_NAME_LENGTH);
   if (city !== undefined) return { kind: 'place', place: speakable(city, MAX_PLACE_NAME_LENGTH) };
@@ -167,7 +175,23 @@ async function findPlace(
   try {
     return { kind: 'place', place: await alexaApi.postalAddress(access) };
   } catch (error) {
-    return error instanceof AlexaPermissionError ? { kind: 'ask-permission' } : { kind: 'ask' };
+    if (error instanceof AlexaPermissionError) return { kind: 'ask-permission' };
+    onFailure(error);
+    return { kind: 'ask' };
+  }
+}
+
+/**
+ * Logs a failed Alexa API call: a device with no postal code at info (the user's choice), any
+ * other failure at warn, with its code and reason (never the API's access token).
+ */
+function logAlexaApiFailure(logger: Logger, api: string, error: unknown): void {
+  if (error instanceof AlexaApiError) {
+    const fields = { api, errorCode: error.code, reason: error.reason };
+    if (error instanceof AlexaNoDataError) logger.info('Alexa API: no data', fields);
+    else logger.warn('Alexa API failed', fields);
+  } else {
+    logger.warn('Alexa API failed', { api, error });
   }
 }
 
@@ -198,10 +222,14 @@ function alexaAccess(input: HandlerInput): AlexaApiAccess | undefined {
   return { apiEndpoint: system.apiEndpoint, apiAccessToken: system.apiAccessToken, deviceId };
 }
 
-async function settled<T>(promise: Promise<T> | undefined): Promise<T | undefined> {
+async function settled<T>(
+  promise: Promise<T> | undefined,
+  onFailure: (error: unknown) => void,
+): Promise<T | undefined> {
   try {
     return await promise;
-  } catch {
+  } catch (error) {
+    onFailure(error);
     return undefined;
   }
 }

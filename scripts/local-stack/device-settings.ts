@@ -32,6 +32,8 @@ export function createSimulatedAlexaApi(device: SimulatedDevice): AlexaApi {
     timeZone: () => Promise.resolve(device.timeZone),
     temperatureUnit: () => Promise.resolve(device.temperatureUnit),
     postalAddress: () =>
-      Promise.reject(new AlexaPermissionError('The simulated device has not granted its address')),
+      Promise.reject(
+        new AlexaPermissionError('refused', 'The simulated device has not granted its address'),
+      ),
   };
 }

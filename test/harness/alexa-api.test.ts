@@ -36,30 +36,89 @@ describe('Alexa API mocks', () => {
       client().postalAddress(access),
       AlexaPermissionError,
       'ERR_ALEXA_PERMISSION',
+      'refused',
     );
   });
 
   it('answer an absent address with 204', async () => {
     mockAlexaApi({ address: 'absent' });
-    await expectRejection(client().postalAddress(access), AlexaNoDataError, 'ERR_ALEXA_NO_DATA');
+    await expectRejection(
+      client().postalAddress(access),
+      AlexaNoDataError,
+      'ERR_ALEXA_NO_DATA',
+      'no-data',
+    );
   });
 
   it('fail the address with a 500 or a network error', async () => {
-    for (const address of ['failing', 'unreachable'] as const) {
+    for (const [address, reason] of [
+      ['failing', 'status'],
+      ['unreachable', 'unreachable'],
+    ] as const) {
       mockAlexaApi({ address, settings: false });
       await expectRejection(
         client().postalAddress(access),
         AlexaApiUnavailableError,
         'ERR_ALEXA_API',
+        reason,
       );
     }
   });
 
   it('fail the settings with a 500 or a network error', async () => {
-    for (const settings of ['failing', 'unreachable'] as const) {
+    for (const [settings, reason] of [
+      ['failing', 'status'],
+      ['unreachable', 'unreachable'],
+    ] as const) {
       mockAlexaApi({ settings });
-      await expectRejection(client().timeZone(access), AlexaApiUnavailableError, 'ERR_ALEXA_API');
+      await expectRejection(
+        client().timeZone(access),
+        AlexaApiUnavailableError,
+        'ERR_ALEXA_API',
+        reason,
+      );
     }
+  });
+
+  it('tell a timeout, an answer that is not JSON and an undocumented value apart', async () => {
+    const answering = (body: string | null, status = 200) =>
+      createAlexaApi({
+        timeoutMs: 200,
+        fetch: () => Promise.resolve(new Response(body, { status })),
+      });
+    const slow = createAlexaApi({
+      timeoutMs: 20,
+      fetch: (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => {
+            reject(init.signal?.reason as Error);
+          });
+        }),
+    });
+    await expectRejection(
+      slow.timeZone(access),
+      AlexaApiUnavailableError,
+      'ERR_ALEXA_API',
+      'timeout',
+    );
+    await expectRejection(
+      answering('<html>').timeZone(access),
+      AlexaApiUnavailableError,
+      'ERR_ALEXA_API',
+      'not-json',
+    );
+    await expectRejection(
+      answering('"KELVIN"').temperatureUnit(access),
+      AlexaApiUnavailableError,
+      'ERR_ALEXA_API',
+      'bad-answer',
+    );
+    await expectRejection(
+      answering(null, 204).postalAddress(access),
+      AlexaNoDataError,
+      'ERR_ALEXA_NO_DATA',
+      'no-data',
+    );
   });
 
   it('check the API access token', async () => {

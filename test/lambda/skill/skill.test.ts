@@ -142,13 +142,21 @@ describe('the skill', () => {
       expect(second.sessionAttributes ?? {}).not.to.have.property('pendingDate');
     });
 
-    it('falls back to default units when the Settings API fails', async () => {
+    it('falls back to default units when the Settings API fails, and logs why', async () => {
       issuer.serveJwks();
       serveSettings({ status: 500 });
-      const reply = await harness().invoke(
+      const { invoke, logs } = harness();
+      const reply = await invoke(
         intentRequest(WEAR, { city: 'Oslo' }, { accessToken: issuer.mint(), locale: 'en-GB' }),
       );
       expect(speechOf(reply)).to.match(/degrees/);
+      const warnings = logs
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((r) => r.message === 'Alexa API failed');
+      expect(warnings.map((w) => w.api)).to.have.members(['temperatureUnit', 'timeZone']);
+      for (const w of warnings) {
+        expect(w).to.include({ level: 'warn', errorCode: 'ERR_ALEXA_API', reason: 'status' });
+      }
     });
 
     it('says so for an unknown city, and asks again', async () => {
