@@ -2,7 +2,8 @@
  * The core of the proxy: incoming request -> one upstream call -> reply. No I/O but the upstream
  * call, no environment; the adapters (Lambda Function URL, node:http) only translate.
  */
-import { ConfigError, parseServiceUrl, silentLogger, type Logger } from '../common/index.js';
+import { EnvValueError, silentLogger, type Logger } from '../common/index.js';
+import { createOptionChecker } from '../common/options.js';
 import {
   InvalidClientError,
   ProxyError,
@@ -10,7 +11,7 @@ import {
   UpstreamResponseError,
 } from './errors.js';
 import { headerValue, parseTokenRequest, type IncomingRequest } from './parse-request.js';
-import { patchTokenResponse } from './patch-response.js';
+import { MIN_EXPIRES_IN, patchTokenResponse } from './patch-response.js';
 import { errorReply, jsonReply, type ProxyReply } from './reply.js';
 import type { HttpTransport } from './http-transport.js';
 import { callUpstream, type UpstreamAnswer } from './upstream.js';
@@ -61,30 +62,37 @@ interface Settings {
 }
 
 function checkOptions(options: TokenExchangeOptions): Settings {
-  const problems: { name: string; problem: string }[] = [];
-  let url = new URL('https://invalid.example/');
-  try {
-    url = parseServiceUrl(options.upstreamTokenUrl);
-  } catch (error) {
-    problems.push({ name: 'upstreamTokenUrl', problem: (error as Error).message });
-  }
-  if (options.allowedClientIds.length === 0 || options.allowedClientIds.includes('')) {
-    problems.push({ name: 'allowedClientIds', problem: 'must list at least one non-empty id' });
-  }
-  const whole = (name: string, value: number, min: number): number => {
-    if (!Number.isSafeInteger(value) || value < min) {
-      problems.push({ name, problem: `must be a whole number >= ${min}` });
-    }
-    return value;
-  };
+  const check = createOptionChecker();
   const settings: Settings = {
-    url,
-    allowed: new Set(options.allowedClientIds),
-    defaultExpiresIn: whole('defaultExpiresIn', options.defaultExpiresIn ?? 3600, 360),
-    timeoutMs: whole('upstreamTimeoutMs', options.upstreamTimeoutMs ?? 3000, 1),
-    maxBodyBytes: whole('maxBodyBytes', options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 1),
+    url: check.url('upstreamTokenUrl', options.upstreamTokenUrl, 'https://invalid.example/'),
+    allowed: check.attempt(
+      'allowedClientIds',
+      () => {
+        if (options.allowedClientIds.length === 0 || options.allowedClientIds.includes('')) {
+          throw new EnvValueError('must list at least one non-empty id');
+        }
+        return new Set(options.allowedClientIds);
+      },
+      new Set<string>(),
+    ),
+    // The same bounds as the environment's (proxy/config.ts).
+    defaultExpiresIn: check.number(
+      'defaultExpiresIn',
+      options.defaultExpiresIn,
+      3600,
+      MIN_EXPIRES_IN,
+      31_536_000,
+    ),
+    timeoutMs: check.number('upstreamTimeoutMs', options.upstreamTimeoutMs, 3000, 1, 30_000),
+    maxBodyBytes: check.number(
+      'maxBodyBytes',
+      options.maxBodyBytes,
+      DEFAULT_MAX_BODY_BYTES,
+      1,
+      1024 * 1024,
+    ),
   };
-  if (problems.length > 0) throw new ConfigError(problems);
+  check.done();
   return settings;
 }
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { ConfigError } from '../../common/env.js';
-import { readProxyConfig } from '../../proxy/index.js';
+import { createTokenExchange, readProxyConfig } from '../../proxy/index.js';
 
 const minimal = {
   UPSTREAM_TOKEN_URL: 'https://example.us.auth0.com/oauth/token',
@@ -58,5 +58,39 @@ describe('readProxyConfig', () => {
         ALLOWED_CLIENT_IDS: 'a,,b',
       }),
     ).to.deep.equal(['ALLOWED_CLIENT_IDS', 'UPSTREAM_TIMEOUT_MS', 'LOG_LEVEL']);
+  });
+});
+
+describe('createTokenExchange options', () => {
+  it('names every bad option in one ConfigError, with the same bounds as the environment', () => {
+    let problems: string[] = [];
+    try {
+      createTokenExchange({
+        upstreamTokenUrl: 'http://tenant.example/oauth/token',
+        allowedClientIds: [''],
+        defaultExpiresIn: 120,
+        upstreamTimeoutMs: 60_000,
+        maxBodyBytes: 0,
+      });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems = error.problems.map((p) => p.name);
+    }
+    expect(problems).to.deep.equal([
+      'upstreamTokenUrl',
+      'allowedClientIds',
+      'defaultExpiresIn',
+      'upstreamTimeoutMs',
+      'maxBodyBytes',
+    ]);
+  });
+
+  it('accepts http for a loopback upstream and applies the defaults', () => {
+    expect(() =>
+      createTokenExchange({
+        upstreamTokenUrl: 'http://127.0.0.1:9/oauth/token',
+        allowedClientIds: ['alexa'],
+      }),
+    ).not.to.throw();
   });
 });
