@@ -26,12 +26,18 @@ export interface ProxyConfig {
   readonly logLevel: LogLevel;
 }
 
+/** Defaults and bounds of the numeric settings, shared by the environment and the core's options. */
+export const PROXY_LIMITS = {
+  defaultExpiresIn: { default: 3600, min: 360, max: 31_536_000 },
+  upstreamTimeoutMs: { default: 3000, min: 1, max: 30_000 },
+} as const;
+
 /** The variables the proxy reads, with their parsers. */
 export const PROXY_ENV = {
   UPSTREAM_TOKEN_URL: serviceUrl(),
   ALLOWED_CLIENT_IDS: list(),
-  DEFAULT_EXPIRES_IN: int({ default: 3600, min: 360, max: 31_536_000 }),
-  UPSTREAM_TIMEOUT_MS: int({ default: 3000, min: 1, max: 30_000 }),
+  DEFAULT_EXPIRES_IN: int(PROXY_LIMITS.defaultExpiresIn),
+  UPSTREAM_TIMEOUT_MS: int(PROXY_LIMITS.upstreamTimeoutMs),
   LOG_LEVEL: oneOf(LOG_LEVELS, { default: 'info' }),
 };
 

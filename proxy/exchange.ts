@@ -11,7 +11,8 @@ import {
   UpstreamResponseError,
 } from './errors.js';
 import { headerValue, parseTokenRequest, type IncomingRequest } from './parse-request.js';
-import { MIN_EXPIRES_IN, patchTokenResponse } from './patch-response.js';
+import { PROXY_LIMITS } from './config.js';
+import { patchTokenResponse } from './patch-response.js';
 import { errorReply, jsonReply, type ProxyReply } from './reply.js';
 import type { HttpTransport } from './http-transport.js';
 import { callUpstream, type UpstreamAnswer } from './upstream.js';
@@ -63,6 +64,7 @@ interface Settings {
 
 function checkOptions(options: TokenExchangeOptions): Settings {
   const check = createOptionChecker();
+  const { defaultExpiresIn: expiresIn, upstreamTimeoutMs: timeout } = PROXY_LIMITS;
   const settings: Settings = {
     url: check.url('upstreamTokenUrl', options.upstreamTokenUrl, 'https://invalid.example/'),
     allowed: check.attempt(
@@ -75,15 +77,20 @@ function checkOptions(options: TokenExchangeOptions): Settings {
       },
       new Set<string>(),
     ),
-    // The same bounds as the environment's (proxy/config.ts).
     defaultExpiresIn: check.number(
       'defaultExpiresIn',
       options.defaultExpiresIn,
-      3600,
-      MIN_EXPIRES_IN,
-      31_536_000,
+      expiresIn.default,
+      expiresIn.min,
+      expiresIn.max,
     ),
-    timeoutMs: check.number('upstreamTimeoutMs', options.upstreamTimeoutMs, 3000, 1, 30_000),
+    timeoutMs: check.number(
+      'upstreamTimeoutMs',
+      options.upstreamTimeoutMs,
+      timeout.default,
+      timeout.min,
+      timeout.max,
+    ),
     maxBodyBytes: check.number(
       'maxBodyBytes',
       options.maxBodyBytes,
@@ -204,7 +211,7 @@ function logExchange(
     fields.failure = failure.code;
     fields.reason = failure.message;
     const cause = causeCode(failure.cause);
-    if (failure.cause !== undefined && cause !== undefined) fields.causeCode = cause;
+    if (cause !== undefined) fields.causeCode = cause;
   }
   if (failure instanceof ProxyInternalError) {
     logger.error('token exchange failed', { ...fields, cause: failure.cause });
