@@ -8,9 +8,9 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer, Agent, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { listenOn } from '../common/http-server.js';
 import { silentLogger } from '../common/logger.js';
 import { startSkillHttpEndpoint } from '../lambda/http/index.js';
 import { createAlexaApi } from '../lambda/alexa/index.js';
@@ -30,9 +30,9 @@ interface Memory {
   readonly heapUsed: number;
 }
 
+/** Listens on an ephemeral loopback port; the base URL, without a trailing slash. */
 async function listen(server: Server): Promise<string> {
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return (await listenOn(server, 0, '127.0.0.1')).url.replace(/\/$/, '');
 }
 
 /** The child: starts one server under test, tells its URL, answers memory questions. */

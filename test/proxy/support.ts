@@ -3,9 +3,9 @@
  * the suite, a registry of every secret, code and token the suites use, and request builders.
  */
 import { createServer as createHttpServer, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import nock from 'nock';
+import { closeServer, listenOn } from '../../common/http-server.js';
 import { createLogger } from '../../common/logger.js';
 import {
   createTokenExchange,
@@ -160,16 +160,6 @@ export async function listen(
   server.on('connection', () => {
     connections += 1;
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    connections: () => connections,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
+  const { port } = await listenOn(server, 0, '127.0.0.1');
+  return { port, connections: () => connections, close: () => closeServer(server) };
 }
