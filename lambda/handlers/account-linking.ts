@@ -15,9 +15,10 @@ import {
   TokenAudienceError,
   TokenIssuerError,
   type AccessTokenErrorCode,
+  type VerifiedAccessToken,
 } from '../auth/index.js';
 import { INTENTS } from './intents.js';
-import type { SkillDependencies } from './state.js';
+import type { AuthState, SkillDependencies } from './state.js';
 import { requestState } from './state.js';
 
 /** What Alexa does for each verifier failure. */
@@ -79,22 +80,32 @@ export function needsAccount(input: HandlerInput): boolean {
   );
 }
 
-/** Verifies the token once, for requests that need it, and records the outcome for the handlers. */
+/**
+ * Starts the token check, for requests that need it, and records it for the handlers, which await
+ * it (see `answerWhenVerified`). It is not awaited here, so that a handler can prepare its answer
+ * while the check runs on the thread pool. A failure other than the verifier's own rejects it.
+ */
 export function createAuthInterceptor(deps: Pick<SkillDependencies, 'verify'>): RequestInterceptor {
   return {
-    async process(input) {
+    process(input) {
       if (!needsAccount(input)) return;
       const state = requestState(input);
       const envelope = input.requestEnvelope;
       // Where ask-sdk-core's getAccountLinkingAccessToken() reads it, then the session's copy.
       const token = envelope.context.System.user.accessToken ?? envelope.session?.user.accessToken;
-      try {
-        state.auth = { ok: true, token: await deps.verify(token) };
-      } catch (error) {
-        if (!(error instanceof AccessTokenError)) throw error;
-        state.auth = { ok: false, error };
-        logRefusal(state.logger, error);
-      }
+      const check = new Promise<VerifiedAccessToken>((resolve) => {
+        resolve(deps.verify(token));
+      }).then(
+        (verified): AuthState => ({ ok: true, token: verified }),
+        (error: unknown): AuthState => {
+          if (!(error instanceof AccessTokenError)) throw error;
+          logRefusal(state.logger, error);
+          return { ok: false, error };
+        },
+      );
+      // Handled where a handler awaits it; never an unhandled rejection meanwhile.
+      check.catch(() => undefined);
+      state.auth = check;
     },
   };
 }
@@ -122,16 +133,20 @@ function logRefusal(
 }
 
 /**
- * The answer for a request whose token did not pass, or `undefined` when it passed. Handlers that
- * need the account call this first.
+ * The answer for a request whose token did not pass, or `undefined` when it passed, once the check
+ * is done. Handlers that need the account await this first, or draft through `answerWhenVerified`.
  */
-export function refuseWithoutAccount(input: HandlerInput): Response | undefined {
-  const state = requestState(input);
-  const auth = state.auth;
-  if (auth === undefined) throw new Error('The token was not checked for a request that needs it');
-  if (auth.ok) return undefined;
-  const outcome = AUTH_OUTCOMES[auth.error.code];
-  state.outcome = outcome.linkAccountCard ? 'link-account' : 'key-set-unavailable';
+export async function refuseWithoutAccount(input: HandlerInput): Promise<Response | undefined> {
+  const check = requestState(input).auth;
+  if (check === undefined) throw new Error('The token was not checked for a request that needs it');
+  const auth = await check;
+  return auth.ok ? undefined : refusal(input, auth.error);
+}
+
+/** What Alexa says (and whether a LinkAccount card goes) for a token that did not pass. */
+export function refusal(input: HandlerInput, error: AccessTokenError): Response {
+  const outcome = AUTH_OUTCOMES[error.code];
+  requestState(input).outcome = outcome.linkAccountCard ? 'link-account' : 'key-set-unavailable';
   const builder = input.responseBuilder.speak(outcome.speech).withShouldEndSession(true);
   if (outcome.linkAccountCard) builder.withLinkAccountCard();
   return builder.getResponse();

@@ -5,8 +5,8 @@ import { requestState } from './state.js';
 
 export const launchHandler: RequestHandler = {
   canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
-  handle(input) {
-    const refused = refuseWithoutAccount(input);
+  async handle(input) {
+    const refused = await refuseWithoutAccount(input);
     if (refused) return refused;
     requestState(input).outcome = 'welcome';
     return input.responseBuilder

@@ -31,7 +31,8 @@ export type AuthState =
 export interface RequestState {
   readonly startedAt: number;
   readonly logger: Logger;
-  auth?: AuthState;
+  /** The token check, started by the auth interceptor for the requests that need the account. */
+  auth?: Promise<AuthState>;
   /** One word for the log line: `advice`, `link-account`, `help`, ... */
   outcome: string;
 }

@@ -20,6 +20,7 @@ import {
   AlexaPermissionError,
   type AlexaApi,
   type AlexaApiAccess,
+  type AlexaCallOptions,
   type TemperatureUnit,
 } from '../alexa/index.js';
 import { resolveAmazonDate } from '../request/index.js';
@@ -38,9 +39,9 @@ import {
   MAX_PLACE_NAME_LENGTH,
   type PlaceQuery,
 } from '../weather/index.js';
-import { refuseWithoutAccount } from './account-linking.js';
+import { answerWhenVerified, type Draft } from './draft.js';
 import { INTENTS } from './intents.js';
-import { requestState, type SkillDependencies } from './state.js';
+import type { SkillDependencies } from './state.js';
 
 export const ADDRESS_PERMISSION = 'read::alexa:device:all:address:country_and_postal_code';
 const PENDING_DATE = 'pendingDate';
@@ -51,25 +52,33 @@ export function createWhatShouldIWearHandler(deps: SkillDependencies): RequestHa
     canHandle: (input) =>
       getRequestType(input.requestEnvelope) === 'IntentRequest' &&
       getIntentName(input.requestEnvelope) === INTENTS.wear,
-    handle: (input) => refuseWithoutAccount(input) ?? answer(input, deps),
+    handle: (input) => answerWhenVerified(input, (draft) => answer(input, deps, draft)),
   };
 }
 
-async function answer(input: HandlerInput, deps: SkillDependencies): Promise<Response> {
-  const state = requestState(input);
+/**
+ * The answer, drafted while the token is verified (see `answerWhenVerified`): everything goes to
+ * `draft`, and every call that may leave the process waits for the token first.
+ */
+async function answer(
+  input: HandlerInput,
+  deps: SkillDependencies,
+  draft: Draft,
+): Promise<Response> {
   const envelope = input.requestEnvelope;
   const locale = envelope.request.locale ?? 'en-US';
   const seed = envelope.request.requestId;
-  const session = input.attributesManager.getSessionAttributes();
+  const session = draft.session;
   const access = alexaAccess(input);
+  const calls = { beforeNetwork: draft.verified };
 
   // Settings are optional: a failure falls back to the locale's unit and UTC, and is logged.
   const logFailure = (api: string) => (error: unknown) => {
-    logAlexaApiFailure(state.logger, api, error);
+    logAlexaApiFailure(draft.logger, api, error);
   };
   const [unit, zone] = await Promise.all([
-    settled(access && deps.alexaApi.temperatureUnit(access), logFailure('temperatureUnit')),
-    settled(access && deps.alexaApi.timeZone(access), logFailure('timeZone')),
+    settled(access && deps.alexaApi.temperatureUnit(access, calls), logFailure('temperatureUnit')),
+    settled(access && deps.alexaApi.timeZone(access, calls), logFailure('timeZone')),
   ]);
   const units = { temperature: unit ?? defaultUnit(locale) };
 
@@ -77,17 +86,16 @@ async function answer(input: HandlerInput, deps: SkillDependencies): Promise<Res
   const dateValue = slot(input, 'date', MAX_DATE_SLOT_LENGTH) ?? pending;
   /** The user is asked something: the day they named stays in the session for their answer. */
   const keepDateForNextTurn = (): void => {
-    if (dateValue !== undefined) session[PENDING_DATE] = dateValue;
-    input.attributesManager.setSessionAttributes(session);
+    if (dateValue !== undefined) draft.setSession(PENDING_DATE, dateValue);
   };
   const today = localDate(deps.now(), zone ?? 'UTC');
   let date = 'today';
   if (dateValue !== undefined) {
     const day = resolveAmazonDate(dateValue, today);
     if (day.kind === 'unsupported') {
-      state.outcome = 'unsupported-date';
+      draft.outcome = 'unsupported-date';
       return ask(
-        input,
+        draft,
         {
           ssml: 'I can tell you about one day at a time, like today, tomorrow or Saturday. Which day should I check?',
           text: '',
@@ -98,19 +106,19 @@ async function answer(input: HandlerInput, deps: SkillDependencies): Promise<Res
     date = day.date;
   }
 
-  const found = await findPlace(input, deps.alexaApi, access, logFailure('postalAddress'));
+  const found = await findPlace(input, deps.alexaApi, access, calls, logFailure('postalAddress'));
   if (found.kind === 'ask') {
     keepDateForNextTurn();
-    state.outcome = 'which-city';
+    draft.outcome = 'which-city';
     const question = whichCitySpeech(date === 'today' ? 'today' : dayWords(date, today, locale));
-    return ask(input, question.speech, question.reprompt?.ssml ?? 'Which city should I check?');
+    return ask(draft, question.speech, question.reprompt?.ssml ?? 'Which city should I check?');
   }
   if (found.kind === 'ask-permission') {
     keepDateForNextTurn();
-    state.outcome = 'ask-permission';
-    input.responseBuilder.withAskForPermissionsConsentCard([ADDRESS_PERMISSION]);
+    draft.outcome = 'ask-permission';
+    draft.responseBuilder.withAskForPermissionsConsentCard([ADDRESS_PERMISSION]);
     return ask(
-      input,
+      draft,
       {
         ssml: "Which city should I check? To use your device's location instead, allow it with the card I sent to the Alexa app.",
         text: '',
@@ -123,12 +131,12 @@ async function answer(input: HandlerInput, deps: SkillDependencies): Promise<Res
   try {
     forecast = await deps.weather.forecastDay(
       { place: found.place, date },
-      { timeoutMs: deps.weatherBudgetMs ?? 2500 },
+      { timeoutMs: deps.weatherBudgetMs ?? 2500, beforeNetwork: draft.verified },
     );
   } catch (error) {
     if (!isWeatherError(error)) throw error;
-    state.outcome = `weather:${error.code}`;
-    state.logger.warn('no forecast', {
+    draft.outcome = `weather:${error.code}`;
+    draft.logger.warn('no forecast', {
       errorCode: error.code,
       reason: error.reason,
       provider: deps.weather.name,
@@ -136,26 +144,25 @@ async function answer(input: HandlerInput, deps: SkillDependencies): Promise<Res
     const failure = weatherErrorSpeech(error, { locale, seed });
     if (failure.reprompt) {
       keepDateForNextTurn();
-      return ask(input, failure.speech, failure.reprompt.ssml);
+      return ask(draft, failure.speech, failure.reprompt.ssml);
     }
-    return input.responseBuilder
+    return draft.responseBuilder
       .speak(failure.speech.ssml)
       .withShouldEndSession(true)
       .getResponse();
   }
 
-  Reflect.deleteProperty(session, PENDING_DATE);
-  input.attributesManager.setSessionAttributes(session);
+  draft.setSession(PENDING_DATE, undefined);
   const advice = adviseForecast(forecast);
   const speech = adviceSpeech({ forecast, advice, units, seed, locale });
   const card = adviceCard({ forecast, advice, units, locale });
-  state.outcome = 'advice';
-  state.logger.debug('advice', {
+  draft.outcome = 'advice';
+  draft.logger.debug('advice', {
     provider: forecast.provider,
     date: forecast.date,
     stale: forecast.stale,
   });
-  return input.responseBuilder
+  return draft.responseBuilder
     .speak(speech.ssml)
     .withStandardCard(card.title, card.text)
     .withShouldEndSession(true)
@@ -167,13 +174,14 @@ async function findPlace(
   input: HandlerInput,
   alexaApi: AlexaApi,
   access: AlexaApiAccess | undefined,
+  calls: AlexaCallOptions,
   onFailure: (error: unknown) => void,
 ): Promise<{ kind: 'place'; place: PlaceQuery } | { kind: 'ask' } | { kind: 'ask-permission' }> {
   const city = slot(input, 'city', MAX_PLACE_NAME_LENGTH);
   if (city !== undefined) return { kind: 'place', place: speakable(city, MAX_PLACE_NAME_LENGTH) };
   if (access === undefined) return { kind: 'ask' };
   try {
-    return { kind: 'place', place: await alexaApi.postalAddress(access) };
+    return { kind: 'place', place: await alexaApi.postalAddress(access, calls) };
   } catch (error) {
     if (error instanceof AlexaPermissionError) return { kind: 'ask-permission' };
     onFailure(error);
@@ -195,8 +203,8 @@ function logAlexaApiFailure(logger: Logger, api: string, error: unknown): void {
   }
 }
 
-function ask(input: HandlerInput, speech: Utterance, reprompt: string): Response {
-  return input.responseBuilder
+function ask(draft: Draft, speech: Utterance, reprompt: string): Response {
+  return draft.responseBuilder
     .speak(speech.ssml)
     .reprompt(reprompt)
     .withShouldEndSession(false)

@@ -22,8 +22,31 @@ export interface AdviceCardInput {
   readonly locale?: string;
 }
 
-/** The card for an answer: where and when, how it feels, rain, wind, UV, what to wear and bring. */
+/**
+ * The card for an answer: where and when, how it feels, rain, wind, UV, what to wear and bring.
+ * A cached forecast hands out the same advice on every request, so each card is written once per
+ * advice and the few other things it shows.
+ */
 export function adviceCard(input: AdviceCardInput): Card {
+  const { forecast, advice, units, locale } = input;
+  const key = `${forecast.place.name}\n${forecast.place.region ?? ''}\n${forecast.date}\n${forecast.today}\n${forecast.provider}\n${forecast.stale}\n${units.temperature}\n${units.distance ?? ''}\n${locale ?? ''}`;
+  let cards = cardsByAdvice.get(advice);
+  if (cards === undefined) {
+    cards = new Map();
+    cardsByAdvice.set(advice, cards);
+  }
+  let card = cards.get(key);
+  if (card === undefined) {
+    card = writeCard(input);
+    if (cards.size < MAX_CARDS_PER_ADVICE) cards.set(key, card);
+  }
+  return card;
+}
+
+const cardsByAdvice = new WeakMap<Advice, Map<string, Card>>();
+const MAX_CARDS_PER_ADVICE = 32;
+
+function writeCard(input: AdviceCardInput): Card {
   const { forecast, advice, units, locale } = input;
   const style = styleOf(locale);
   const s = advice.summary;

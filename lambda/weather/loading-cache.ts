@@ -32,6 +32,11 @@ export interface LookupOptions<V> {
   readonly signal?: AbortSignal | (() => AbortSignal);
   /** A fresh entry that fails this test is reloaded (a forecast missing the day asked for, say). */
   readonly isUsable?: (value: V) => boolean;
+  /**
+   * Awaited when the cache cannot answer, before a load is started or joined (the skill passes its
+   * token check here). A rejection is the lookup's: no load, and no stale fallback either.
+   */
+  readonly beforeLoad?: () => Promise<void>;
 }
 
 /** See {@link createLoadingCache}. */
@@ -86,32 +91,43 @@ export function createLoadingCache<V>(options: LoadingCacheOptions): LoadingCach
     return promise;
   };
 
+  const get = async (
+    key: string,
+    load: () => Promise<V>,
+    lookup: LookupOptions<V> = {},
+  ): Promise<Cached<V>> => {
+    const usable = lookup.isUsable ?? (() => true);
+    const held = entries.get(key);
+    if (held !== undefined && usable(held.value)) {
+      if (options.now() - held.loadedAt < options.ttlMs) {
+        remember(key, held); // most recently used
+        return { value: held.value, loadedAt: held.loadedAt, stale: false };
+      }
+    }
+    if (lookup.beforeLoad !== undefined) {
+      await lookup.beforeLoad();
+      // Looked up again: the entry may have been loaded meanwhile.
+      return get(key, load, { ...lookup, beforeLoad: undefined });
+    }
+    try {
+      const signal = typeof lookup.signal === 'function' ? lookup.signal() : lookup.signal;
+      const entry = await untilAborted(startLoad(key, load), signal);
+      return { value: entry.value, loadedAt: entry.loadedAt, stale: false };
+    } catch (error) {
+      const fallback = entries.get(key) ?? held;
+      if (
+        fallback !== undefined &&
+        usable(fallback.value) &&
+        options.now() - fallback.loadedAt < options.staleIfErrorMs
+      ) {
+        return { value: fallback.value, loadedAt: fallback.loadedAt, stale: true };
+      }
+      throw error;
+    }
+  };
+
   return {
-    async get(key, load, lookup = {}) {
-      const usable = lookup.isUsable ?? (() => true);
-      const held = entries.get(key);
-      if (held !== undefined && usable(held.value)) {
-        if (options.now() - held.loadedAt < options.ttlMs) {
-          remember(key, held); // most recently used
-          return { value: held.value, loadedAt: held.loadedAt, stale: false };
-        }
-      }
-      try {
-        const signal = typeof lookup.signal === 'function' ? lookup.signal() : lookup.signal;
-        const entry = await untilAborted(startLoad(key, load), signal);
-        return { value: entry.value, loadedAt: entry.loadedAt, stale: false };
-      } catch (error) {
-        const fallback = entries.get(key) ?? held;
-        if (
-          fallback !== undefined &&
-          usable(fallback.value) &&
-          options.now() - fallback.loadedAt < options.staleIfErrorMs
-        ) {
-          return { value: fallback.value, loadedAt: fallback.loadedAt, stale: true };
-        }
-        throw error;
-      }
-    },
+    get,
     get size() {
       return entries.size;
     },

@@ -180,7 +180,10 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
           callOptions.signal,
         )).signal;
       try {
-        const found = await places.get(placeCacheKey(query), () => geocode(query), { signal });
+        const found = await places.get(placeCacheKey(query), () => geocode(query), {
+          signal,
+          beforeLoad: callOptions.beforeNetwork,
+        });
         if (found.value === null) {
           throw new PlaceNotFoundError('no-match', query.kind === 'name' ? query.name : undefined);
         }
@@ -195,7 +198,7 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
         const cached = await forecasts.get(
           `${latitude},${longitude}`,
           () => loadForecast(latitude, longitude),
-          { signal, isUsable: usable },
+          { signal, isUsable: usable, beforeLoad: callOptions.beforeNetwork },
         );
         const series = cached.value;
         if (!usable(series)) {

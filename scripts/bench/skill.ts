@@ -28,8 +28,8 @@ import {
 } from './fixtures.js';
 import { fixed, summarize, type Summary } from './stats.js';
 
-const N = Number(process.env['BENCH_REQUESTS'] ?? 2000);
-const ROUNDS = 3;
+const N = Number(process.env['BENCH_REQUESTS'] ?? 500);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 12);
 const now = () => BENCH_NOW;
 const key = benchKey();
 const keyObject = createPublicKey(key.publicKey.export({ format: 'pem', type: 'spki' }));

@@ -6,7 +6,7 @@
  */
 import { createLogger } from '../../common/logger.js';
 import { createAlexaApi } from '../../lambda/alexa/index.js';
-import { createAccessTokenVerifier } from '../../lambda/auth/index.js';
+import { createAccessTokenVerifier, type VerifyAccessToken } from '../../lambda/auth/index.js';
 import { createSkill, type WhatShouldIWearSkill } from '../../lambda/skill.js';
 import { createDemoProvider, type WeatherProvider } from '../../lambda/weather/index.js';
 import { TEST_SCOPE, TestIssuer } from './tokens.js';
@@ -22,6 +22,10 @@ export interface TestSkillOptions {
   readonly skillId?: string;
   /** The fixed clock, ms. Default the issuer's clock (`TEST_NOW` unless it says otherwise). */
   readonly now?: number;
+  /** Replaces the verifier that trusts {@link issuer} (a check the test holds open, say). */
+  readonly verify?: VerifyAccessToken;
+  /** The Alexa API client's `fetch`. Default Node's (which nock answers). */
+  readonly alexaFetch?: typeof fetch;
 }
 
 /** A skill under test, its transport and its log lines. */
@@ -44,15 +48,21 @@ export function createTestSkill(options: TestSkillOptions = {}): TestSkill {
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', sink: (line) => logs.push(line), now });
   const skill = createSkill({
-    verify: createAccessTokenVerifier({
-      issuerBaseUrl: issuer.issuer,
-      audience: issuer.audience,
-      requiredScope: TEST_SCOPE,
-      now,
-      jwks: { timeoutMs: 100 },
-    }),
+    verify:
+      options.verify ??
+      createAccessTokenVerifier({
+        issuerBaseUrl: issuer.issuer,
+        audience: issuer.audience,
+        requiredScope: TEST_SCOPE,
+        now,
+        jwks: { timeoutMs: 100 },
+      }),
     weather: options.weather ?? createDemoProvider({ now }),
-    alexaApi: createAlexaApi({ now, timeoutMs: 200 }),
+    alexaApi: createAlexaApi({
+      now,
+      timeoutMs: 200,
+      ...(options.alexaFetch ? { fetch: options.alexaFetch } : {}),
+    }),
     logger,
     now,
     skillId: options.skillId,

@@ -72,4 +72,29 @@ describe('speech/adviceCard', () => {
     });
     expect(text).to.contain('Dress in layers');
   });
+
+  it('writes a card once per advice, but anew for anything else the card shows', () => {
+    const { day, advice } = exampleDay();
+    const celsius = { temperature: 'CELSIUS' } as const;
+    const first = adviceCard({ forecast: day, advice, units: celsius });
+    expect(adviceCard({ forecast: { ...day }, advice, units: { ...celsius } })).to.equal(first);
+    const variants = [
+      adviceCard({ forecast: day, advice, units: { temperature: 'FAHRENHEIT' } }),
+      adviceCard({
+        forecast: day,
+        advice,
+        units: { temperature: 'CELSIUS', distance: 'IMPERIAL' },
+      }),
+      adviceCard({ forecast: { ...day, stale: true }, advice, units: celsius }),
+      adviceCard({ forecast: { ...day, provider: 'demo' }, advice, units: celsius }),
+      adviceCard({ forecast: { ...day, today: day.date }, advice, units: celsius }),
+      adviceCard({
+        forecast: { ...day, place: { ...day.place, name: 'Evanston' } },
+        advice,
+        units: celsius,
+      }),
+      adviceCard({ forecast: day, advice, units: celsius, locale: 'en-GB' }),
+    ];
+    for (const card of variants) expect(card).to.not.deep.equal(first);
+  });
 });

@@ -124,6 +124,64 @@ describe('weather/loading-cache', () => {
     expect(unhandled).to.deep.equal([]);
   });
 
+  describe('beforeLoad', () => {
+    it('is not awaited when the cache answers', async () => {
+      const { store } = cache();
+      await store.get('k', () => Promise.resolve('v'));
+      let waited = 0;
+      const hit = await store.get('k', () => Promise.resolve('other'), {
+        beforeLoad: () => {
+          waited += 1;
+          return Promise.resolve();
+        },
+      });
+      expect(hit.value).to.equal('v');
+      expect(waited).to.equal(0);
+    });
+
+    it('is awaited before a load starts, and the cache is looked at again afterwards', async () => {
+      const { store } = cache();
+      let open: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      let loads = 0;
+      const gated = store.get(
+        'k',
+        () => {
+          loads += 1;
+          return Promise.resolve('gated');
+        },
+        { beforeLoad: () => gate },
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(loads, 'loaded before the gate opened').to.equal(0);
+      // Meanwhile another caller, with nothing to wait for, loads the key.
+      await store.get('k', () => Promise.resolve('loaded meanwhile'));
+      open();
+      expect((await gated).value).to.equal('loaded meanwhile');
+      expect(loads).to.equal(0);
+    });
+
+    it('ends the lookup with its rejection: no load, and no stale answer either', async () => {
+      const { clock, store } = cache({ staleIfErrorMs: 10_000 });
+      await store.get('k', () => Promise.resolve('old'));
+      clock.now += 500; // expired, but still usable as a stale answer
+      let loads = 0;
+      let caught: unknown;
+      await store
+        .get(
+          'k',
+          () => {
+            loads += 1;
+            return Promise.resolve('new');
+          },
+          { beforeLoad: () => Promise.reject(new Error('not verified')) },
+        )
+        .catch((error: unknown) => (caught = error));
+      expect((caught as Error).message).to.equal('not verified');
+      expect(loads).to.equal(0);
+    });
+  });
+
   it('untilAborted rejects at once for a signal already aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('gone'));
