@@ -137,10 +137,15 @@ function logRefusal(
  * is done. Handlers that need the account await this first, or draft through `answerWhenVerified`.
  */
 export async function refuseWithoutAccount(input: HandlerInput): Promise<Response | undefined> {
+  const auth = await tokenCheck(input);
+  return auth.ok ? undefined : refusal(input, auth.error);
+}
+
+/** The request's token check, as the auth interceptor started it; throws when it did not. */
+export function tokenCheck(input: HandlerInput): Promise<AuthState> {
   const check = requestState(input).auth;
   if (check === undefined) throw new Error('The token was not checked for a request that needs it');
-  const auth = await check;
-  return auth.ok ? undefined : refusal(input, auth.error);
+  return check;
 }
 
 /** What Alexa says (and whether a LinkAccount card goes) for a token that did not pass. */

@@ -15,7 +15,7 @@
 import { ResponseFactory, type HandlerInput, type ResponseBuilder } from 'ask-sdk-core';
 import type { Response } from 'ask-sdk-model';
 import type { LogFields, Logger, LogLevel } from '../../common/logger.js';
-import { refusal } from './account-linking.js';
+import { refusal, tokenCheck } from './account-linking.js';
 import { requestState, type AuthState } from './state.js';
 
 /** What a handler prepares its answer into. */
@@ -50,8 +50,7 @@ export async function answerWhenVerified(
   prepare: (draft: Draft) => Promise<Response>,
 ): Promise<Response> {
   const state = requestState(input);
-  const check = state.auth;
-  if (check === undefined) throw new Error('The token was not checked for a request that needs it');
+  const check = tokenCheck(input);
   const draft = new AnswerDraft(
     check,
     input.attributesManager.getSessionAttributes(),
