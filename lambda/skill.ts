@@ -7,15 +7,19 @@ import type { ResponseEnvelope } from 'ask-sdk-model';
 import { assertIsRequestEnvelope } from './request/index.js';
 import {
   createAuthInterceptor,
+  createCanFulfillHandler,
+  createConsentAnswerHandler,
   createErrorHandler,
   createLogLineInterceptor,
   createStateInterceptor,
   createWhatShouldIWearHandler,
+  exceptionEncounteredHandler,
   fallbackHandler,
   helpHandler,
   launchHandler,
   sessionEndedHandler,
   stopHandler,
+  unhandledRequestHandler,
   type SkillDependencies,
 } from './handlers/index.js';
 
@@ -37,13 +41,18 @@ export interface WhatShouldIWearSkill {
 export function createSkill(deps: SkillDependencies): WhatShouldIWearSkill {
   const builder = SkillBuilders.custom()
     .addRequestInterceptors(createStateInterceptor(deps), createAuthInterceptor(deps))
+    // ask-sdk takes the first handler that can: the catch-all for unknown request types goes last.
     .addRequestHandlers(
+      createCanFulfillHandler(deps),
+      exceptionEncounteredHandler,
       launchHandler,
       createWhatShouldIWearHandler(deps),
+      createConsentAnswerHandler(deps),
       helpHandler,
       stopHandler,
       fallbackHandler,
       sessionEndedHandler,
+      unhandledRequestHandler,
     )
     .addResponseInterceptors(createLogLineInterceptor(deps))
     .addErrorHandlers(createErrorHandler(deps))

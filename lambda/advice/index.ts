@@ -18,3 +18,11 @@ export {
   type WarmthBand,
 } from './thresholds.js';
 export * from './units.js';
+export {
+  isItemId,
+  ITEM_IDS,
+  itemVerdict,
+  type ItemId,
+  type ItemReason,
+  type ItemVerdict,
+} from './items.js';

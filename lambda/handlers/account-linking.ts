@@ -17,6 +17,7 @@ import {
   type AccessTokenErrorCode,
   type VerifiedAccessToken,
 } from '../auth/index.js';
+import { isConsentAnswer } from './address-consent.js';
 import { INTENTS } from './intents.js';
 import type { AuthState, SkillDependencies } from './state.js';
 import { requestState } from './state.js';
@@ -71,12 +72,16 @@ export const AUTH_OUTCOMES: Readonly<
   },
 };
 
-/** True for the requests that need the API, and so a valid token. */
+/**
+ * True for the requests that need the API, and so a valid token. Never a CanFulfillIntentRequest:
+ * Alexa asks it before the user chose the skill, linked or not.
+ */
 export function needsAccount(input: HandlerInput): boolean {
   const type = getRequestType(input.requestEnvelope);
   return (
     type === 'LaunchRequest' ||
-    (type === 'IntentRequest' && getIntentName(input.requestEnvelope) === INTENTS.wear)
+    (type === 'IntentRequest' && getIntentName(input.requestEnvelope) === INTENTS.wear) ||
+    isConsentAnswer(input)
   );
 }
 

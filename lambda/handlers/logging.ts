@@ -1,6 +1,11 @@
-/** One structured line per request: request id, type, intent, outcome, latency. */
+/**
+ * One structured line per request: request id, type, intent, outcome, latency. The outcome is one
+ * word: `welcome`, `advice`, `which-city`, `ask-permission`, `unsupported-date`, `weather:<code>`,
+ * `link-account`, `key-set-unavailable`, `help`, `fallback`, `stop`, `session-ended`,
+ * `can-fulfill:<YES|NO|MAYBE>`, `exception-encountered`, `ignored` (a request type the skill has
+ * no handler for), `error` (the error handler's), or `unknown` (no handler set one).
+ */
 import {
-  getIntentName,
   getRequestType,
   type HandlerInput,
   type RequestInterceptor,
@@ -49,10 +54,12 @@ export function logRequestLine(
   const state = input.attributesManager.getRequestAttributes()[KEY] as
     { startedAt: number; logger: Logger; outcome: string } | undefined;
   const envelope = input.requestEnvelope;
-  const type = getRequestType(envelope);
+  const request = envelope.request;
   const fields = {
-    requestType: type,
-    ...(type === 'IntentRequest' ? { intent: getIntentName(envelope) } : {}),
+    requestType: getRequestType(envelope),
+    ...(request.type === 'IntentRequest' || request.type === 'CanFulfillIntentRequest'
+      ? { intent: request.intent.name }
+      : {}),
     locale: envelope.request.locale,
     outcome: outcome ?? state?.outcome ?? 'unknown',
     ...(state ? { latencyMs: now() - state.startedAt } : {}),

@@ -33,7 +33,7 @@ export interface RequestState {
   readonly logger: Logger;
   /** The token check, started by the auth interceptor for the requests that need the account. */
   auth?: Promise<AuthState>;
-  /** One word for the log line: `advice`, `link-account`, `help`, ... */
+  /** One word for the log line: `advice`, `link-account`, `help`, ... (listed in logging.ts). */
   outcome: string;
 }
 

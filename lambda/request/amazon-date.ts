@@ -1,68 +1,56 @@
 /**
- * AMAZON.DATE slot values narrowed to the one day the advice is for. Alexa resolves what the user
- * said into one of these forms (Amazon's slot-type reference):
- * `2026-11-25` a day; `2026-W48` a week; `2026-W48-WE` a weekend; `2026-11` a month; `2026` a
- * year; `PRESENT_REF` now; `XXXX-11-25` a day with no year; `2026-WI` a season; `201X` a decade.
+ * AMAZON.DATE slot values narrowed to the days the advice is for. Alexa resolves what the user
+ * said into one of these forms (Amazon's slot-type reference), never words:
+ * `2026-12-02` a day; `2026-W49` a week; `2026-W49-WE` a weekend; `2026-12` a month; `2026` a
+ * year; `202X` a decade; `2026-WI` (`SP`, `SU`, `FA`) a season; `PRESENT_REF` now; `XXXX-12-25`
+ * a day with no year. Seen from Alexa in practice although not in that table: `2026-12-XX` (a
+ * month), `2026-XX-XX` and `2026-XX` (a year), `2026-Q4` (a quarter). The forms are read by
+ * date-period.ts.
  */
 
-import { addDays, isIsoDate, type IsoDate } from '../weather/index.js';
+import type { IsoDate } from '../weather/index.js';
+import { amazonDatePeriod, type DatePeriodOptions, type PeriodName } from './date-period.js';
 
 export type { IsoDate } from '../weather/index.js';
 
-/** The day meant, or why none can be chosen. */
+/** The days meant, or why none can be chosen. */
 export type AmazonDateResolution =
-  | { readonly kind: 'day'; readonly date: IsoDate }
+  /**
+   * One day. From a longer period: the user's today when the period holds it, else its first
+   * day (`period.started` false), which may lie beyond the forecast.
+   */
+  | {
+      readonly kind: 'day';
+      readonly date: IsoDate;
+      readonly period?: { readonly name: PeriodName; readonly started: boolean };
+    }
+  /** A weekend: Saturday and Sunday, or Sunday alone when it is today. */
+  | { readonly kind: 'weekend'; readonly days: readonly [IsoDate] | readonly [IsoDate, IsoDate] }
+  /** A period that is over. */
+  | { readonly kind: 'past'; readonly value: string; readonly period: PeriodName }
+  /** Not an AMAZON.DATE value (or not a real date). */
   | { readonly kind: 'unsupported'; readonly value: string };
 
-const DAY_MS = 86_400_000;
-
 /**
- * Narrows `value` to one day, given the user's `today`: a week or month that holds today means
- * today, otherwise its first day; a weekend means its Saturday (or today, on its Sunday); a day
- * without a year means its next occurrence. Seasons, years other than this one, and decades are
- * unsupported.
+ * Narrows `value` to the days to answer for, given the user's `today`: a day is that day (past
+ * or not: the forecast says); a day without a year its next occurrence; a weekend its Saturday
+ * and Sunday (Sunday alone on its Sunday; past once over); a week, month, quarter, year, decade
+ * or season today when it holds today, else its first day, else past. No value, or
+ * `PRESENT_REF`, is today.
  */
-export function resolveAmazonDate(value: string | undefined, today: IsoDate): AmazonDateResolution {
+export function resolveAmazonDate(
+  value: string | undefined,
+  today: IsoDate,
+  options: DatePeriodOptions = {},
+): AmazonDateResolution {
   const v = (value ?? '').trim();
-  if (v === '' || v === 'PRESENT_REF') return { kind: 'day', date: today };
-  let m: RegExpExecArray | null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-    return isIsoDate(v) ? { kind: 'day', date: v } : { kind: 'unsupported', value: v };
-  }
-  if ((m = /^XXXX-(\d{2})-(\d{2})$/.exec(v))) {
-    const year = Number(today.slice(0, 4));
-    const candidate = `${year}-${m[1]}-${m[2]}`;
-    const next = candidate >= today ? candidate : `${year + 1}-${m[1]}-${m[2]}`;
-    return isIsoDate(next) ? { kind: 'day', date: next } : { kind: 'unsupported', value: v };
-  }
-  if ((m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(v))) {
-    const monday = isoWeekMonday(Number(m[1]), Number(m[2]));
-    if (monday === undefined) return { kind: 'unsupported', value: v };
-    if (m[3] !== undefined) {
-      const saturday = addDays(monday, 5);
-      const sunday = addDays(monday, 6);
-      return { kind: 'day', date: today === sunday ? sunday : saturday };
-    }
-    const sunday = addDays(monday, 6);
-    return { kind: 'day', date: today >= monday && today <= sunday ? today : monday };
-  }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(v))) {
-    const month = Number(m[2]);
-    if (month < 1 || month > 12) return { kind: 'unsupported', value: v };
-    return { kind: 'day', date: today.startsWith(`${v}-`) ? today : `${v}-01` };
-  }
-  if (/^\d{4}$/.test(v) && today.startsWith(`${v}-`)) return { kind: 'day', date: today };
-  return { kind: 'unsupported', value: v };
-}
-
-/** Monday of ISO week `week` of ISO year `year`, or undefined when that week does not exist. */
-function isoWeekMonday(year: number, week: number): IsoDate | undefined {
-  if (week < 1 || week > 53) return undefined;
-  const jan4 = Date.UTC(year, 0, 4);
-  const jan4Weekday = (new Date(jan4).getUTCDay() + 6) % 7; // Monday = 0
-  const monday = jan4 - jan4Weekday * DAY_MS + (week - 1) * 7 * DAY_MS;
-  const date = new Date(monday).toISOString().slice(0, 10);
-  // Week 53 exists only when the year has 53 ISO weeks: its Thursday is still in `year`.
-  if (new Date(monday + 3 * DAY_MS).getUTCFullYear() !== year) return undefined;
-  return date;
+  if (v === '') return { kind: 'day', date: today };
+  const period = amazonDatePeriod(v, today, options);
+  if (period === undefined) return { kind: 'unsupported', value: v };
+  const { first, last, name } = period;
+  if (name === 'day') return { kind: 'day', date: first };
+  if (last < today) return { kind: 'past', value: v, period: name };
+  if (name === 'weekend') return { kind: 'weekend', days: today === last ? [last] : [first, last] };
+  if (first <= today) return { kind: 'day', date: today, period: { name, started: true } };
+  return { kind: 'day', date: first, period: { name, started: false } };
 }

@@ -1,2 +1,3 @@
 export * from './amazon-date.js';
+export * from './date-period.js';
 export * from './envelope.js';

@@ -24,6 +24,10 @@ export interface AdviceSpeechInput {
   readonly seed: string;
   /** Alexa locale (`en-US`, `en-GB`, ...). Default US English. */
   readonly locale?: string;
+  /** How to name the day(s), instead of the forecast's date ("on Saturday and Sunday"). */
+  readonly day?: string;
+  /** The feels-like range to say, instead of the advice's own (two days said as one). */
+  readonly range?: { readonly coldestC: number; readonly warmestC: number };
 }
 
 /** The spoken answer. Every outside value in it (the place name) is escaped for SSML. */
@@ -31,8 +35,9 @@ export function adviceSpeech(input: AdviceSpeechInput): Utterance {
   const { advice, units, seed, locale } = input;
   const style = styleOf(locale);
   const place = speakable(input.forecast.place.name);
-  const day = dayWords(input.forecast.date, input.forecast.today, locale);
-  const range = spokenRange(advice.summary.coldestC, advice.summary.warmestC, units);
+  const day = input.day ?? dayWords(input.forecast.date, input.forecast.today, locale);
+  const { coldestC, warmestC } = input.range ?? advice.summary;
+  const range = spokenRange(coldestC, warmestC, units);
 
   const opener = pick(
     [

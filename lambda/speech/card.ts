@@ -46,6 +46,41 @@ export function adviceCard(input: AdviceCardInput): Card {
 const cardsByAdvice = new WeakMap<Advice, Map<string, Card>>();
 const MAX_CARDS_PER_ADVICE = 32;
 
+/**
+ * The day in a card's title: "Tomorrow, Thursday, December 3rd" for today and tomorrow, else the
+ * date alone ("Saturday, December 5th"): "On Saturday, Saturday, ..." says the weekday twice.
+ */
+function titleDay(date: string, today: string, locale?: string): string {
+  const full = fullDateWords(date, locale);
+  const near = dayWords(date, today, locale);
+  return near === 'today' || near === 'tomorrow' ? `${capitalize(near)}, ${full}` : full;
+}
+
+/**
+ * One card for two days (a weekend): the place and both dates in the title, each day's lines
+ * under its date.
+ */
+export function twoDayCard(first: AdviceCardInput, second: AdviceCardInput): Card {
+  const [a, b] = [adviceCard(first), adviceCard(second)];
+  const where = a.title.slice(0, a.title.indexOf(': '));
+  const dayOf = (input: AdviceCardInput) => fullDateWords(input.forecast.date, input.locale);
+  const lines = (card: Card) => card.text.split('\n').filter((l) => !isFootnote(l));
+  const footnotes = b.text.split('\n').filter(isFootnote);
+  return {
+    title: `${where}: ${dayOf(first)} and ${dayOf(second)}`,
+    text: [dayOf(first), ...lines(a), '', dayOf(second), ...lines(b), '', ...footnotes].join('\n'),
+  };
+}
+
+const DEMO_NOTE = 'Demo forecast: made up for testing, not real weather.';
+const OPEN_METEO_NOTE = 'Weather data by Open-Meteo.com';
+const STALE_NOTE = 'From an earlier forecast: the weather service did not answer in time.';
+const FOOTNOTES = [DEMO_NOTE, OPEN_METEO_NOTE, STALE_NOTE];
+
+function isFootnote(line: string): boolean {
+  return FOOTNOTES.includes(line);
+}
+
 function writeCard(input: AdviceCardInput): Card {
   const { forecast, advice, units, locale } = input;
   const style = styleOf(locale);
@@ -54,7 +89,7 @@ function writeCard(input: AdviceCardInput): Card {
     .filter((part): part is string => part !== undefined && part !== '')
     .map((part) => speakable(part))
     .join(', ');
-  const title = `${where}: ${capitalize(dayWords(forecast.date, forecast.today, locale))}, ${fullDateWords(forecast.date, locale)}`;
+  const title = `${where}: ${titleDay(forecast.date, forecast.today, locale)}`;
 
   const lines: string[] = [];
   let feels = `Feels like ${writtenTemperature(s.coldestC, units)} to ${writtenTemperature(s.warmestC, units)}`;
@@ -89,12 +124,7 @@ function writeCard(input: AdviceCardInput): Card {
   if (advice.swing !== null)
     lines.push('Dress in layers: the temperature changes a lot during the day.');
 
-  if (forecast.stale)
-    lines.push('From an earlier forecast: the weather service did not answer in time.');
-  lines.push(
-    forecast.provider === 'demo'
-      ? 'Demo forecast: made up for testing, not real weather.'
-      : 'Weather data by Open-Meteo.com',
-  );
+  if (forecast.stale) lines.push(STALE_NOTE);
+  lines.push(forecast.provider === 'demo' ? DEMO_NOTE : OPEN_METEO_NOTE);
   return { title, text: lines.join('\n') };
 }

@@ -1,5 +1,12 @@
 export { adviceSpeech, type AdviceSpeechInput } from './advice-speech.js';
-export { adviceCard, type AdviceCardInput, type Card } from './card.js';
+export {
+  answerSpeech,
+  type AnsweredDay,
+  type AnswerSpeechInput,
+  type ItemAsked,
+} from './answer-speech.js';
+export { itemAnswerText, itemWords, unknownItemText, type ItemAnswerInput } from './item-answer.js';
+export { adviceCard, twoDayCard, type AdviceCardInput, type Card } from './card.js';
 export {
   beyondHorizonSpeech,
   datePastSpeech,

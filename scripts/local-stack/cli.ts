@@ -60,12 +60,17 @@ async function session(
 ): Promise<void> {
   const timeZone = options.timeZone ?? machineTimeZone();
   const account = alexaAccountFor(stack);
+  const model = loadModel(options.locale);
   const simulator = createSimulator({
     skillUrl: stack.skill.url,
     account,
-    resolve: createUtteranceResolver(loadModel(options.locale)),
+    resolve: createUtteranceResolver(model),
     locale: options.locale,
     timeZone,
+    dialogIntents: model.dialogIntents ?? [],
+    onConsentGranted: () => {
+      stack.device.grantAddress();
+    },
   });
   const oneShot = options.utterance !== undefined;
   if (!oneShot) out(bannerLines(stack, options.locale));
@@ -125,6 +130,7 @@ export async function runStart(argv: readonly string[], io: StartIo): Promise<nu
         timeZone: options.timeZone ?? machineTimeZone(),
         temperatureUnit: unitForLocale(options.locale),
       },
+      locale: options.locale,
       ...(options.verbose
         ? {
             logSink: (_piece: string, line: string) => io.stderr.write(`${line}\n`),

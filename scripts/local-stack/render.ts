@@ -24,7 +24,16 @@ export interface RenderedAnswer {
   readonly linkAccountNeeded: boolean;
   /** True when Alexa keeps the session open for an answer. */
   readonly sessionOpen: boolean;
+  /**
+   * The question Amazon's voice consent skill asks when the response hands over to it
+   * (`Connections.StartConnection` to AskForPermissionsConsent); the session waits for the answer.
+   */
+  readonly consentQuestion?: string;
 }
+
+/** What Amazon's consent skill asks, in the simulator's words. */
+export const CONSENT_QUESTION =
+  "Do you give the skill permission to use your device's country and postal code? You can say 'I approve' or 'no'.";
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&amp;': '&',
@@ -68,14 +77,23 @@ function cardOf(card: ui.Card | undefined): RenderedCard | undefined {
 export function renderResponse(envelope: ResponseEnvelope): RenderedAnswer {
   const r = envelope.response;
   const card = cardOf(r.card);
+  const consent = (r.directives ?? []).some(
+    (d) =>
+      d.type === 'Connections.StartConnection' &&
+      (d as { uri?: string }).uri?.startsWith('connection://AMAZON.AskForPermissionsConsent/') ===
+        true,
+  );
   const sessionOpen =
-    r.shouldEndSession === false || (r.shouldEndSession === undefined && r.reprompt !== undefined);
+    consent ||
+    r.shouldEndSession === false ||
+    (r.shouldEndSession === undefined && r.reprompt !== undefined);
   return {
     speech: speechOf(r.outputSpeech),
     reprompt: r.reprompt === undefined ? undefined : speechOf(r.reprompt.outputSpeech),
     card,
     linkAccountNeeded: card?.type === 'LinkAccount',
     sessionOpen,
+    ...(consent ? { consentQuestion: CONSENT_QUESTION } : {}),
   };
 }
 
@@ -93,7 +111,9 @@ export function answerLines(answer: RenderedAnswer): string[] {
     lines.push(`  Card: ${card.title ?? card.type}`);
     for (const line of (card.text ?? '').split('\n')) lines.push(`    ${line}`);
   }
-  if (answer.sessionOpen) {
+  if (answer.consentQuestion !== undefined) {
+    lines.push(`  [Alexa, for Amazon's consent skill: ${answer.consentQuestion}]`);
+  } else if (answer.sessionOpen) {
     lines.push(
       `  (Alexa keeps listening${answer.reprompt ? `; reprompt: "${answer.reprompt}"` : ''})`,
     );

@@ -22,9 +22,19 @@ export interface SimulatedSession {
   readonly attributes: Readonly<Record<string, unknown>>;
 }
 
+/** The user's answer to Amazon's voice consent skill, which resumes the session. */
+export interface ConsentHeard {
+  readonly kind: 'consent';
+  readonly answer: 'ACCEPTED' | 'DENIED' | 'NOT_ANSWERED';
+  /** The token the skill sent with its `Connections.StartConnection`. */
+  readonly token: string | undefined;
+}
+
 /** What goes into one envelope. */
 export interface EnvelopeInput {
-  readonly utterance: UtteranceMeaning | { readonly kind: 'session-ended' };
+  readonly utterance: UtteranceMeaning | ConsentHeard | { readonly kind: 'session-ended' };
+  /** An intent request's dialog state. Default `COMPLETED`. */
+  readonly dialogState?: 'STARTED' | 'IN_PROGRESS' | 'COMPLETED';
   readonly accessToken: string | undefined;
   readonly locale: string;
   readonly session: SimulatedSession;
@@ -65,18 +75,29 @@ export function buildRequestEnvelope(input: EnvelopeInput): RequestEnvelope {
       ? { type: 'LaunchRequest', ...common }
       : u.kind === 'session-ended'
         ? { type: 'SessionEndedRequest', ...common, reason: 'USER_INITIATED' }
-        : {
-            type: 'IntentRequest',
-            ...common,
-            dialogState: 'COMPLETED',
-            intent: {
-              name: u.name,
-              confirmationStatus: 'NONE',
-              slots: Object.fromEntries(
-                Object.entries(u.slots).map(([name, input]) => [name, slotOf(name, input)]),
-              ),
-            },
-          };
+        : u.kind === 'consent'
+          ? {
+              type: 'SessionResumedRequest',
+              ...common,
+              cause: {
+                type: 'ConnectionCompleted',
+                ...(u.token === undefined ? {} : { token: u.token }),
+                status: { code: '200', message: 'OK' },
+                result: { status: u.answer },
+              },
+            }
+          : {
+              type: 'IntentRequest',
+              ...common,
+              dialogState: input.dialogState ?? 'COMPLETED',
+              intent: {
+                name: u.name,
+                confirmationStatus: 'NONE',
+                slots: Object.fromEntries(
+                  Object.entries(u.slots).map(([name, input]) => [name, slotOf(name, input)]),
+                ),
+              },
+            };
   return {
     version: '1.0',
     session: {

@@ -4,13 +4,18 @@
  * endpoint -> the answer, read as a person would. Keeps the session open when the skill asks a
  * question, as Alexa does.
  */
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import type { UtteranceMeaning } from '../../tools/utterances/index.js';
+import type { dialog, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { ElicitedSlot, UtteranceMeaning } from '../../tools/utterances/index.js';
 import { localDate } from '../../lambda/weather/index.js';
 import type { AlexaAccountLink, RefreshOutcome } from './alexa-account-link.js';
 import { SkillCallError } from './errors.js';
 import { renderResponse, type RenderedAnswer } from './render.js';
-import { buildRequestEnvelope, newSession, type SimulatedSession } from './request-envelope.js';
+import {
+  buildRequestEnvelope,
+  newSession,
+  type ConsentHeard,
+  type SimulatedSession,
+} from './request-envelope.js';
 import { callSkill } from './skill-client.js';
 import type { UtteranceResolver } from './utterance-resolver.js';
 
@@ -30,12 +35,39 @@ export interface SimulatorOptions {
   /** How long Alexa waits for the skill, ms. Default 8000. */
   readonly skillTimeoutMs?: number;
   readonly fetch?: typeof fetch;
+  /** The intents the model's dialog covers: their first turn is `STARTED`. */
+  readonly dialogIntents?: readonly string[];
+  /** Called when the user approves the skill's voice consent question (the device grants its postal code). */
+  readonly onConsentGranted?: () => void;
+}
+
+/** The answer to Amazon's consent question, from the words typed: "I approve", "yes"; "no". */
+export function consentAnswerOf(said: string): ConsentHeard['answer'] {
+  const words = said.trim().toLowerCase();
+  if (/^(i approve|approve|yes|yeah|yep|sure|ok|okay|allow|i allow)\b/.test(words))
+    return 'ACCEPTED';
+  if (/^(no|nope|deny|i deny|don't|do not)\b/.test(words)) return 'DENIED';
+  return 'NOT_ANSWERED';
+}
+
+/** The slot a Dialog.ElicitSlot asks for, as the resolver takes it. */
+function elicitedOf(directive: dialog.ElicitSlotDirective | undefined): ElicitedSlot | undefined {
+  const intent = directive?.updatedIntent;
+  if (directive === undefined || intent === undefined) return undefined;
+  const known = Object.fromEntries(
+    Object.entries(intent.slots ?? {}).map(([name, slot]) => [
+      name,
+      slot.value === undefined ? {} : { value: slot.value },
+    ]),
+  );
+  return { intent: intent.name, slot: directive.slotToElicit, known };
 }
 
 /** One turn of the conversation. */
 export interface Turn {
   readonly said: string;
-  readonly heard: UtteranceMeaning;
+  /** What Alexa heard: an utterance, or the answer to Amazon's consent question. */
+  readonly heard: UtteranceMeaning | ConsentHeard;
   /** The refresh Alexa made before the request, if the token had expired. */
   readonly refresh: RefreshOutcome | undefined;
   /** True when the request carried an access token. */
@@ -67,14 +99,33 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const locale = options.locale ?? 'en-US';
   const now = options.now ?? Date.now;
   let session: SimulatedSession | undefined;
+  /** The slot the skill asked for in its last answer, if any. */
+  let elicit: dialog.ElicitSlotDirective | undefined;
+  /** The consent connection the skill started in its last answer, if any. */
+  let connection: { readonly token?: string } | undefined;
+
+  const dialogState = (heard: UtteranceMeaning) => {
+    if (heard.kind !== 'intent') return 'COMPLETED';
+    if (elicit !== undefined && elicit.updatedIntent?.name === heard.name) return 'IN_PROGRESS';
+    return (options.dialogIntents ?? []).includes(heard.name) ? 'STARTED' : 'COMPLETED';
+  };
 
   return {
     async say(said) {
-      const heard = options.resolve(said, localDate(now(), options.timeZone ?? 'UTC'));
+      const today = localDate(now(), options.timeZone ?? 'UTC');
+      let heard: UtteranceMeaning | ConsentHeard;
+      if (connection !== undefined) {
+        const answer = consentAnswerOf(said);
+        if (answer === 'ACCEPTED') options.onConsentGranted?.();
+        heard = { kind: 'consent', answer, token: connection.token };
+      } else {
+        heard = options.resolve(said, today, elicitedOf(elicit));
+      }
       const token = await options.account.tokenForRequest();
       const current = session ?? newSession();
       const request = buildRequestEnvelope({
         utterance: heard,
+        ...(heard.kind === 'consent' ? {} : { dialogState: dialogState(heard) }),
         accessToken: token.accessToken,
         locale,
         session: current,
@@ -101,6 +152,14 @@ export function createSimulator(options: SimulatorOptions): Simulator {
               sessionOpen: false,
             }
           : renderResponse(response);
+      const directives = response?.response.directives ?? [];
+      elicit = directives.find(
+        (d): d is dialog.ElicitSlotDirective => d.type === 'Dialog.ElicitSlot',
+      );
+      connection =
+        answer.consentQuestion === undefined
+          ? undefined
+          : { ...(directives.find((d) => d.type === 'Connections.StartConnection') ?? {}) };
       session = answer.sessionOpen
         ? {
             sessionId: current.sessionId,
@@ -122,6 +181,8 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     sessionOpen: () => session !== undefined,
     endSession() {
       session = undefined;
+      elicit = undefined;
+      connection = undefined;
     },
   };
 }

@@ -21,7 +21,11 @@ import { createSkill } from '../../lambda/skill.js';
 import { createWeatherProvider } from '../../lambda/weather/index.js';
 import { createProxyServer } from '../../proxy/index.js';
 import { startLocalIssuer, type LocalIssuer } from '../../tools/issuer/index.js';
-import { createSimulatedAlexaApi, type SimulatedDevice } from './device-settings.js';
+import {
+  createSimulatedAlexaApi,
+  type SimulatedAlexaApi,
+  type SimulatedDevice,
+} from './device-settings.js';
 import { LocalStackError } from './errors.js';
 import { readProxyExchange, type ProxyExchange } from './proxy-exchanges.js';
 import { createStackClock, type StackClock } from './stack-clock.js';
@@ -62,6 +66,8 @@ export interface LocalStackOptions {
   now?: () => number;
   /** The simulated device's time zone and unit, for the skill's Settings calls. */
   device?: SimulatedDevice;
+  /** The device's locale: where its postal code is, once granted. Default `en-US`. */
+  locale?: string;
   /** Deadline of the skill's key-set fetch, ms. Default 3000. */
   keySetTimeoutMs?: number;
   /** Deadline of the proxy's upstream call, ms. Default 3000. */
@@ -104,6 +110,8 @@ export interface LocalStack {
   readonly weather: 'demo' | 'open-meteo';
   /** The issuer's access-token lifetime, in seconds. */
   readonly accessTokenTtlSeconds: number;
+  /** The simulated device's Alexa APIs: grant its address as voice consent does. */
+  readonly device: SimulatedAlexaApi;
   /** Key-set fetches the skill has made so far. */
   keySetFetches(): number;
   /** The proxy's exchanges so far (the last 50), oldest first. */
@@ -252,6 +260,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   let keySetFetches = 0;
   const skillLogger = loggerFor('skill');
+  const device = createSimulatedAlexaApi(
+    options.device ?? { timeZone: 'UTC', temperatureUnit: 'FAHRENHEIT' },
+    options.locale ?? 'en-US',
+  );
   const skill = createSkill({
     verify: createAccessTokenVerifier({
       issuerBaseUrl: issuer.url,
@@ -281,9 +293,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       },
       { now: realNow, logger: skillLogger },
     ),
-    alexaApi: createSimulatedAlexaApi(
-      options.device ?? { timeZone: 'UTC', temperatureUnit: 'FAHRENHEIT' },
-    ),
+    alexaApi: device,
     logger: skillLogger,
     now: realNow,
     weatherBudgetMs: 2500,
@@ -306,6 +316,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     alexaClient: client,
     clock,
     weather: weatherKind,
+    device,
     accessTokenTtlSeconds: ttl,
     keySetFetches: () => keySetFetches,
     proxyExchanges: () => [...exchanges],

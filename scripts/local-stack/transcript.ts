@@ -3,6 +3,7 @@ import type { HeldTokens, RefreshOutcome } from './alexa-account-link.js';
 import { describeExpiresIn, type ProxyExchange } from './proxy-exchanges.js';
 import { answerLines } from './render.js';
 import type { UtteranceMeaning } from '../../tools/utterances/index.js';
+import type { ConsentHeard } from './request-envelope.js';
 import type { Turn } from './simulator.js';
 
 /** `3600000` -> `1 h 0 min 0 s`; `59000` -> `59 s`. */
@@ -20,8 +21,9 @@ export function formatDuration(ms: number): string {
  * What the resolver made of the utterance, filled slots only:
  * `WhatShouldIWearIntent city=Paris date=2026-11-27`.
  */
-export function heardWords(heard: UtteranceMeaning): string {
+export function heardWords(heard: UtteranceMeaning | ConsentHeard): string {
   if (heard.kind === 'launch') return 'LaunchRequest';
+  if (heard.kind === 'consent') return `SessionResumedRequest (consent: ${heard.answer})`;
   const slots = Object.entries(heard.slots).flatMap(([name, slot]) =>
     slot.value === undefined ? [] : [`${name}=${slot.value}`],
   );

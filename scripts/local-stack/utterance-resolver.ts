@@ -7,14 +7,22 @@
  */
 import {
   resolveUtterance,
+  type ElicitedSlot,
   type LanguageModel,
   type SlotInput,
   type UtteranceMeaning,
 } from '../../tools/utterances/index.js';
 import { SIMULATED_IDS } from './request-envelope.js';
 
-/** A resolver built from one model: typed text and the device's today -> the meaning. */
-export type UtteranceResolver = (text: string, today: string) => UtteranceMeaning;
+/**
+ * A resolver built from one model: typed text, the device's today and the slot the skill asked
+ * for, if any -> the meaning.
+ */
+export type UtteranceResolver = (
+  text: string,
+  today: string,
+  elicited?: ElicitedSlot,
+) => UtteranceMeaning;
 
 function titleCase(place: string): string {
   return place === place.toLowerCase()
@@ -36,13 +44,14 @@ function withCapitalCities(model: LanguageModel, meaning: UtteranceMeaning): Utt
 
 /** Builds the simulator's resolver over `model` (e.g. `loadModel(locale)`). */
 export function createUtteranceResolver(model: LanguageModel): UtteranceResolver {
-  return (text, today) =>
+  return (text, today, elicited) =>
     withCapitalCities(
       model,
       resolveUtterance(model, text, {
         today,
         skillId: SIMULATED_IDS.skillId,
         onAmbiguity: 'first',
+        ...(elicited === undefined ? {} : { elicited }),
       }),
     );
 }

@@ -71,10 +71,24 @@ describe('e2e: the prompt’s commands', () => {
     expect(await run('/nope')).to.include('Unknown command');
   });
 
-  it('keeps the session open for a follow-up answer', async () => {
-    const out = await run('what should I wear');
-    expect(out).to.include('Alexa keeps listening');
-    expect(await run('London')).to.include('Card: London');
+  it('asks for the postal code by voice, then for a city when refused, and takes a bare city', async () => {
+    const asked = await run('what should I wear on Saturday');
+    expect(asked).to.include("I need your device's postal code");
+    expect(asked).to.include("Amazon's consent skill");
+    const refused = await run('no');
+    expect(refused).to.include('SessionResumedRequest (consent: DENIED)');
+    expect(refused).to.include('Which city should I check?');
+    expect(refused).to.include('Alexa keeps listening');
+    const answered = await run('London');
+    expect(answered).to.include('heard: WhatShouldIWearIntent city=London date=');
+    expect(answered).to.include('Card: London');
+  });
+
+  it('answers from the device postal code once the user approves by voice', async () => {
+    expect(await run('what should I wear')).to.include("Amazon's consent skill");
+    const approved = await run('I approve');
+    expect(approved).to.include('SessionResumedRequest (consent: ACCEPTED)');
+    expect(approved).to.include('Card: 60601');
   });
 
   it('the prompt runs piped lines in order and stops at /quit', async () => {

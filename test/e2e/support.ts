@@ -92,6 +92,10 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
     timeZone: 'UTC',
     now: () => T0,
     skillTimeoutMs: 2000,
+    dialogIntents: loadModel('en-US').dialogIntents ?? [],
+    onConsentGranted: () => {
+      stack.device.grantAddress();
+    },
   });
   return { stack, clock, account, simulator };
 }

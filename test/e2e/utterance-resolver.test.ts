@@ -21,15 +21,23 @@ describe('local simulator: utterances through the shared resolver', () => {
     );
   });
 
-  it('answers a bare city, as a follow-up to "Which city?"', () => {
-    expect(heard('london')).to.equal('WhatShouldIWearIntent city=London');
+  it('answers a bare city only as a follow-up to "Which city?", keeping the day', () => {
+    expect(heard('london')).to.equal('AMAZON.FallbackIntent');
+    const asked = {
+      intent: 'WhatShouldIWearIntent',
+      slot: 'city',
+      known: { date: { value: '2026-11-28' } },
+    };
+    expect(heardWords(resolve('london', TODAY, asked))).to.equal(
+      'WhatShouldIWearIntent city=London date=2026-11-28',
+    );
   });
 
   it('sends every slot of the intent, an empty one without a value, as Alexa does', () => {
     expect(resolve('what should I wear', TODAY)).to.deep.include({
       kind: 'intent',
       name: 'WhatShouldIWearIntent',
-      slots: { city: {}, date: {} },
+      slots: { city: {}, date: {}, item: {}, purpose: {} },
     });
   });
 

@@ -99,11 +99,60 @@ describe('conversations', () => {
     expect((sent[1]?.request as IntentRequest).dialogState).to.equal('IN_PROGRESS');
   });
 
-  it('take the answer to an elicited slot as spoken even when the model hears nothing', async () => {
+  it('hear an answer the model cannot place as the fallback, as Alexa does', async () => {
     const alexa = conversation({ transport });
     await alexa.say('what should I wear');
     const reply = await alexa.say('what is the capital of France');
-    expect(reply).to.have.speech(/^WhatShouldIWearIntent what is the capital of France/);
+    expect(reply).to.have.speech(/^AMAZON.FallbackIntent/);
+  });
+
+  it('hear stop while a slot is asked for as Stop, not as the slot', async () => {
+    const alexa = conversation({ transport });
+    await alexa.say('what should I wear');
+    expect(await alexa.say('stop')).to.have.speech('bye');
+  });
+
+  it('keep what the elicited intent held, and take a day and a city said together', async () => {
+    const alexa = conversation({ transport });
+    await alexa.say('what should I wear on Saturday');
+    expect(await alexa.say('Boston')).to.have.speech(
+      'WhatShouldIWearIntent Boston 2026-11-28 IN_PROGRESS',
+    );
+    await alexa.say('what should I wear');
+    expect(await alexa.say('tomorrow in Chicago')).to.have.speech(
+      'WhatShouldIWearIntent Chicago 2026-11-26 IN_PROGRESS',
+    );
+  });
+
+  it('resume the session after a skill connection, with its token and result', async () => {
+    const connecting = inProcess(
+      SkillBuilders.custom()
+        .addRequestHandlers({
+          canHandle: () => true,
+          handle(input) {
+            const request = input.requestEnvelope.request;
+            if (request.type === 'SessionResumedRequest') {
+              const status = (request.cause?.result as { status?: string } | undefined)?.status;
+              return input.responseBuilder
+                .speak(`${request.cause?.token ?? ''} ${status ?? ''}`)
+                .getResponse();
+            }
+            return input.responseBuilder
+              .addDirective({
+                type: 'Connections.StartConnection',
+                uri: 'connection://AMAZON.AskForPermissionsConsent/2',
+                token: 'kept',
+              })
+              .getResponse();
+          },
+        })
+        .create(),
+    );
+    const alexa = conversation({ transport: connecting });
+    await alexa.say('what should I wear');
+    expect(alexa.sessionOpen).to.equal(true);
+    expect(await alexa.resume({ status: 'DENIED' })).to.have.speech('kept DENIED');
+    expect(() => alexa.resume({ status: 'ACCEPTED' })).to.throw(ConversationStateError);
   });
 
   it('send a token per turn from a function, and take a new one after relinking', async () => {

@@ -3,8 +3,9 @@
  * Each turn is resolved through the locale's interaction model, built as a typed request
  * envelope at the fixed clock, and sent over a transport. The session carries its attributes from
  * reply to reply, `new` only on its first turn; a reply that ends the session (or `end()`) closes
- * it, and the next turn opens a new one. After a `Dialog.*` directive the next intent request is
- * `IN_PROGRESS`, and after `Dialog.ElicitSlot` the user's words fill the elicited slot.
+ * it, and the next turn opens a new one. After `Dialog.ElicitSlot` the answer is heard as Alexa
+ * hears it (the slot's own samples too, the intent's known slots kept, `IN_PROGRESS`); after
+ * `Connections.StartConnection` the session waits for {@link Conversation.resume}.
  */
 import type { DialogState, RequestEnvelope, ResponseEnvelope, dialog } from 'ask-sdk-model';
 import { loadModel, type LanguageModel } from './model.js';
@@ -12,14 +13,15 @@ import {
   intentRequest,
   launchRequest,
   sessionEndedRequest,
+  sessionResumedRequest,
   TEST_SKILL_ID,
   type RequestOptions,
   type SlotInput,
 } from './requests.js';
 import { TEST_NOW } from './tokens.js';
 import type { Transport } from './transports.js';
-import { resolveUtterance, words, type UtteranceMeaning } from './utterances.js';
-import { localDate, spokenDate } from './spoken-dates.js';
+import { resolveUtterance, type UtteranceMeaning } from './utterances.js';
+import { localDate } from './spoken-dates.js';
 
 /** Where each turn's access token comes from: a fixed token, none, or a function per turn. */
 export type AccessTokenSource =
@@ -73,6 +75,7 @@ export class Conversation {
   private attributes: Record<string, unknown> = {};
   private accessToken: AccessTokenSource;
   private pendingDialog: dialog.ElicitSlotDirective | { type: string } | undefined;
+  private pendingConnection: { readonly token?: string } | undefined;
   private readonly model: LanguageModel;
 
   constructor(private readonly options: ConversationOptions) {
@@ -116,43 +119,56 @@ export class Conversation {
     return this.turn((o) => intentRequest(name, slots, o));
   }
 
-  /** What `utterance` means here, without sending anything. */
+  /**
+   * What `utterance` means here, without sending anything. While the skill asks for a slot
+   * (`Dialog.ElicitSlot`), as Alexa does: the slot's own samples are heard too ("Boston", "on
+   * Saturday"), the intent keeps what its `updatedIntent` held, and the answer may still be
+   * another intent ("stop", "help", a new request) or nothing the model knows (the fallback).
+   */
   meaning(utterance: string): UtteranceMeaning {
-    const meaning = resolveUtterance(this.model, utterance, {
+    const elicit = this.elicitation();
+    const intent = elicit?.updatedIntent;
+    const elicited =
+      elicit !== undefined && intent !== undefined
+        ? {
+            intent: intent.name,
+            slot: elicit.slotToElicit,
+            known: Object.fromEntries(
+              Object.entries(intent.slots ?? {}).map(([name, slot]) => [
+                name,
+                slot.value === undefined ? {} : { value: slot.value },
+              ]),
+            ),
+          }
+        : undefined;
+    return resolveUtterance(this.model, utterance, {
       today: this.today,
       skillId: this.options.request?.skillId ?? TEST_SKILL_ID,
+      ...(elicited === undefined ? {} : { elicited }),
     });
-    const elicit = this.pendingDialog;
-    if (elicit?.type !== 'Dialog.ElicitSlot' || !('slotToElicit' in elicit)) return meaning;
-    const intent = elicit.updatedIntent;
-    if (intent === undefined) return meaning;
-    // The elicited slot takes the answer: either what the model heard for that slot, or the words.
-    const heard =
-      meaning.kind === 'intent' && meaning.name === intent.name
-        ? meaning.slots[elicit.slotToElicit]?.value
-        : undefined;
-    const slotType = this.model.intents
-      .find((i) => i.name === intent.name)
-      ?.slots?.find((s) => s.name === elicit.slotToElicit)?.type;
-    const said = words(utterance).map((w) => w.lower);
-    const value =
-      heard ??
-      (slotType === 'AMAZON.DATE'
-        ? spokenDate(said, this.today)
-        : words(utterance)
-            .map((w) => w.spoken)
-            .join(' '));
-    const slots: Record<string, SlotInput> = {};
-    for (const [name, slot] of Object.entries(intent.slots ?? {})) {
-      slots[name] = slot.value === undefined ? {} : { value: slot.value };
+  }
+
+  /**
+   * The user's answer to a skill connection the skill started (`Connections.StartConnection`,
+   * e.g. Amazon's voice consent): a SessionResumedRequest in the same session, carrying the
+   * connection's token and `result` (for consent: `{ status: 'ACCEPTED' }`, `'DENIED'` or
+   * `'NOT_ANSWERED'`).
+   */
+  resume(result: Record<string, unknown>, statusCode = '200'): Promise<ResponseEnvelope> {
+    const connection = this.pendingConnection;
+    if (connection === undefined) {
+      throw new ConversationStateError('The skill started no connection to resume from');
     }
-    if (meaning.kind === 'intent' && meaning.name === intent.name) {
-      for (const [name, slot] of Object.entries(meaning.slots)) {
-        if (slot.value !== undefined) slots[name] = slot;
-      }
-    }
-    slots[elicit.slotToElicit] = value === undefined ? {} : { value };
-    return { kind: 'intent', name: intent.name, slots };
+    return this.turn((o) =>
+      sessionResumedRequest(
+        {
+          ...(connection.token === undefined ? {} : { token: connection.token }),
+          statusCode,
+          result,
+        },
+        o,
+      ),
+    );
   }
 
   /** "Alexa, exit" (or a timeout): a SessionEndedRequest in the open session. */
@@ -169,8 +185,7 @@ export class Conversation {
   }
 
   private dialogState(): DialogState {
-    if (this.pendingDialog !== undefined) return 'IN_PROGRESS';
-    return 'COMPLETED';
+    return this.pendingDialog === undefined ? 'COMPLETED' : 'IN_PROGRESS';
   }
 
   private async turn(
@@ -195,28 +210,47 @@ export class Conversation {
       sessionAttributes: this.attributes,
       dialogState: this.dialogState(),
     });
-    if (request.request.type === 'IntentRequest' && this.startsDialog(request)) {
-      request.request.dialogState = 'STARTED';
+    if (request.request.type === 'IntentRequest') {
+      request.request.dialogState = this.dialogStateFor(request.request.intent.name);
     }
     const response = await this.options.transport(request);
     this.turns.push({ request, response });
-    this.pendingDialog = response.response.directives?.find((d) => d.type.startsWith('Dialog.'));
-    if (ending || response.response.shouldEndSession !== false) {
+    const directives = response.response.directives ?? [];
+    this.pendingDialog = directives.find((d) => d.type.startsWith('Dialog.'));
+    const connection = directives.find((d) => d.type === 'Connections.StartConnection') as
+      { readonly token?: string } | undefined;
+    this.pendingConnection = connection === undefined ? undefined : { ...connection };
+    // A skill connection suspends the session; Alexa resumes it with the connection's outcome.
+    if (ending || (response.response.shouldEndSession !== false && connection === undefined)) {
       this.sessionId = undefined;
       this.attributes = {};
       this.pendingDialog = undefined;
+      this.pendingConnection = undefined;
     } else {
       this.attributes = { ...(response.sessionAttributes ?? {}) };
     }
     return response;
   }
 
-  private startsDialog(request: RequestEnvelope): boolean {
-    return (
-      request.request.type === 'IntentRequest' &&
-      this.pendingDialog === undefined &&
-      (this.model.dialogIntents ?? []).includes(request.request.intent.name)
-    );
+  /** The pending `Dialog.ElicitSlot`, if the last reply asked for a slot. */
+  private elicitation(): dialog.ElicitSlotDirective | undefined {
+    const pending = this.pendingDialog;
+    return pending?.type === 'Dialog.ElicitSlot'
+      ? (pending as dialog.ElicitSlotDirective)
+      : undefined;
+  }
+
+  /**
+   * The dialog state Alexa sends for `intent`: IN_PROGRESS for the answer to the skill's own
+   * question about that intent, STARTED for the first turn of an intent the dialog model covers,
+   * else COMPLETED.
+   */
+  private dialogStateFor(intent: string): DialogState {
+    const asked = this.elicitation()?.updatedIntent?.name;
+    if (this.pendingDialog !== undefined && (asked === undefined || asked === intent)) {
+      return 'IN_PROGRESS';
+    }
+    return (this.model.dialogIntents ?? []).includes(intent) ? 'STARTED' : 'COMPLETED';
   }
 }
 

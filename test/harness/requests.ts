@@ -11,6 +11,7 @@ import type {
   RequestEnvelope,
   SessionEndedReason,
   SessionEndedRequest,
+  SessionResumedRequest,
   Slot,
   SupportedInterfaces,
   User,
@@ -77,7 +78,7 @@ function supportedInterfaces(options: RequestOptions): SupportedInterfaces {
 }
 
 function envelope(
-  request: LaunchRequest | IntentRequest | SessionEndedRequest,
+  request: LaunchRequest | IntentRequest | SessionEndedRequest | SessionResumedRequest,
   options: RequestOptions,
 ): RequestEnvelope {
   const skillId = options.skillId ?? TEST_SKILL_ID;
@@ -181,6 +182,39 @@ export function sessionEndedRequest(
 ): RequestEnvelope {
   return envelope(
     { type: 'SessionEndedRequest', ...base(options), reason: options.reason ?? 'USER_INITIATED' },
+    options,
+  );
+}
+
+/** What the user answered to a skill connection (voice consent: ACCEPTED, DENIED, NOT_ANSWERED). */
+export interface ConnectionResult {
+  /** The token the skill sent with `Connections.StartConnection`. */
+  readonly token?: string;
+  /** The connection's own status; default 200 OK. */
+  readonly statusCode?: string;
+  /** The connection's result, e.g. `{ status: 'ACCEPTED', permissionScope }`. */
+  readonly result?: Record<string, unknown>;
+}
+
+/**
+ * A SessionResumedRequest: Alexa gives the session back after a skill connection (Amazon's voice
+ * consent skill), with its outcome as `cause`.
+ */
+export function sessionResumedRequest(
+  connection: ConnectionResult,
+  options: RequestOptions = {},
+): RequestEnvelope {
+  return envelope(
+    {
+      type: 'SessionResumedRequest',
+      ...base(options),
+      cause: {
+        type: 'ConnectionCompleted',
+        ...(connection.token === undefined ? {} : { token: connection.token }),
+        status: { code: connection.statusCode ?? '200', message: 'OK' },
+        ...(connection.result === undefined ? {} : { result: connection.result }),
+      },
+    },
     options,
   );
 }

@@ -14,6 +14,8 @@ export interface CompiledSample {
   readonly intent: ModelIntent;
   readonly sample: string;
   readonly parts: readonly Part[];
+  /** For a slot's own sample (a bare answer), the slot it answers. */
+  readonly forSlot?: string;
 }
 
 /** A model prepared for matching. */
@@ -21,6 +23,14 @@ export interface CompiledModel {
   readonly model: LanguageModel;
   readonly carrierWords: ReadonlySet<string>;
   readonly samples: readonly CompiledSample[];
+  /**
+   * The samples that can match words starting with a given word: those whose first part is that
+   * literal word, and those that start with a slot (in model order). Only for speed: a sample
+   * whose first word differs can never match.
+   */
+  startingWith(word: string | undefined): readonly CompiledSample[];
+  /** The slots' own samples, by `intent/slot`: heard only while that slot is asked for. */
+  readonly slotSamples: ReadonlyMap<string, readonly CompiledSample[]>;
 }
 
 /** Words a free-form slot may still contain although samples use them. */
@@ -43,6 +53,7 @@ export function compileModel(model: LanguageModel): CompiledModel {
   let c = compiled.get(model);
   if (c !== undefined) return c;
   const samples: CompiledSample[] = [];
+  const slotSamples = new Map<string, CompiledSample[]>();
   const carrier = new Set<string>();
   for (const intent of model.intents) {
     const all = [...(BUILT_IN_SAMPLES[intent.name] ?? []), ...(intent.samples ?? [])];
@@ -53,9 +64,37 @@ export function compileModel(model: LanguageModel): CompiledModel {
         for (const part of p) if ('literal' in part) carrier.add(part.literal);
       }
     }
+    for (const slot of intent.slots ?? []) {
+      const own = (slot.samples ?? []).map((sample) => {
+        const p = parts(sample);
+        for (const part of p) if ('literal' in part) carrier.add(part.literal);
+        return { intent, sample, parts: p, forSlot: slot.name };
+      });
+      if (own.length > 0) slotSamples.set(`${intent.name}/${slot.name}`, own);
+    }
   }
   for (const w of PLACE_WORDS) carrier.delete(w);
-  c = { model, carrierWords: carrier, samples };
+  const byFirstWord = new Map<string, CompiledSample[]>();
+  const slotFirst: CompiledSample[] = [];
+  for (const sample of samples) {
+    const first = sample.parts[0];
+    if (first !== undefined && 'literal' in first) {
+      const list = byFirstWord.get(first.literal) ?? [];
+      list.push(sample);
+      byFirstWord.set(first.literal, list);
+    } else {
+      slotFirst.push(sample);
+    }
+  }
+  const startingWith = (word: string | undefined): readonly CompiledSample[] => {
+    const literal = word === undefined ? undefined : byFirstWord.get(word);
+    if (literal === undefined) return slotFirst;
+    if (slotFirst.length === 0) return literal;
+    // Model order, as the samples were listed.
+    const order = new Map(samples.map((x, i) => [x, i]));
+    return [...literal, ...slotFirst].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  };
+  c = { model, carrierWords: carrier, samples, startingWith, slotSamples };
   compiled.set(model, c);
   return c;
 }

@@ -5,6 +5,7 @@
  */
 export {
   resolveUtterance,
+  type ElicitedSlot,
   type ResolveOptions,
   type UtteranceMeaning,
 } from './resolve-utterance.js';

@@ -5,6 +5,11 @@ import { ModelError } from './errors.js';
 export interface ModelSlot {
   readonly name: string;
   readonly type: string;
+  /**
+   * Bare answers for this slot ("{city}", "on {date}"), heard only while the skill asks for it
+   * (`Dialog.ElicitSlot`).
+   */
+  readonly samples?: readonly string[];
 }
 
 /** One intent with its sample utterances. */

@@ -5,7 +5,7 @@
  * dates and matched custom values); two best matches that disagree are reported (or, when asked,
  * the first in model order is taken). Nothing matched: AMAZON.FallbackIntent.
  */
-import { compileModel } from './compile.js';
+import { compileModel, type CompiledSample } from './compile.js';
 import type { SlotInput } from './entity-resolution.js';
 import { AmbiguousUtteranceError, UnmatchedUtteranceError } from './errors.js';
 import { splitInvocation } from './invocation.js';
@@ -39,7 +39,26 @@ export interface ResolveOptions {
    * tools that must always answer.
    */
   readonly onAmbiguity?: 'throw' | 'first';
+  /**
+   * The slot the skill asked for (`Dialog.ElicitSlot`), and what its `updatedIntent` already
+   * holds. As Alexa does then, the slot's own samples are heard too ("Boston", "on Saturday"),
+   * ahead of a free-form reading of any other intent's sample; the answer may still be another
+   * intent ("stop", "help", a whole new request). The elicited intent's known slots are kept
+   * unless the answer gives them again.
+   */
+  readonly elicited?: ElicitedSlot;
 }
+
+/** The slot a `Dialog.ElicitSlot` asked for. */
+export interface ElicitedSlot {
+  readonly intent: string;
+  readonly slot: string;
+  /** The `updatedIntent`'s slot values. */
+  readonly known?: Readonly<Record<string, SlotInput>>;
+}
+
+/** How much a bare answer to the elicited slot counts over the same words read elsewhere. */
+const ELICITED_BONUS = 0.5;
 
 function withEverySlot(
   intent: ModelIntent,
@@ -48,6 +67,10 @@ function withEverySlot(
   const all: Record<string, SlotInput> = {};
   for (const s of intent.slots ?? []) all[s.name] = slots[s.name] ?? {};
   return all;
+}
+
+function filled(slots: Readonly<Record<string, SlotInput>>): Record<string, SlotInput> {
+  return Object.fromEntries(Object.entries(slots).filter(([, v]) => v.value !== undefined));
 }
 
 function keyOf(c: Candidate): string {
@@ -80,7 +103,18 @@ export function resolveUtterance(
   const c = compileModel(model);
   const opened = splitInvocation(model.invocationName, words(utterance));
   if (opened === 'launch') return { kind: 'launch' };
-  const candidates = c.samples.flatMap((s) => matchSample(c, s, opened, options));
+  const elicited = options.elicited;
+  const answers = elicited && c.slotSamples.get(`${elicited.intent}/${elicited.slot}`);
+  // Only for speed: a sample with a literal word that was not said cannot match.
+  const said = new Set(opened.map((w) => w.lower));
+  const matches = (s: CompiledSample) =>
+    s.parts.every((p) => !('literal' in p) || said.has(p.literal))
+      ? matchSample(c, s, opened, options)
+      : [];
+  const candidates = [
+    ...c.startingWith(opened[0]?.lower).flatMap(matches),
+    ...(answers ?? []).flatMap(matches).map((x) => ({ ...x, score: x.score + ELICITED_BONUS })),
+  ];
   if (candidates.length === 0) {
     const fallback = model.intents.find((i) => i.name === 'AMAZON.FallbackIntent');
     if (fallback === undefined) {
@@ -102,10 +136,12 @@ export function resolveUtterance(
       })),
     );
   }
+  const name = winner.sample.intent.name;
+  const known = elicited?.intent === name ? filled(elicited.known ?? {}) : {};
   return {
     kind: 'intent',
-    name: winner.sample.intent.name,
-    slots: withEverySlot(winner.sample.intent, winner.slots),
+    name,
+    slots: withEverySlot(winner.sample.intent, { ...known, ...winner.slots }),
     sample: winner.sample.sample,
   };
 }

@@ -1,9 +1,10 @@
 /**
  * What a slot makes of the words it would hold. AMAZON.DATE: a spoken date, as its ISO value.
  * AMAZON.City: up to four words of letters, none a carrier word of the model, a date word or a
- * word that is never part of a place name ("tell", "joke", "hello"). Custom types: the words as
- * spoken, with entity resolution against the type's values and synonyms. Anything else: up to
- * four words, none a carrier or date word, kept as spoken.
+ * word that is never part of a place name ("tell", "joke", "hello"). Custom types: a value or
+ * synonym of the type, whatever its words ("a jacket"), resolved to its id; else, as Alexa does
+ * (a custom type is not an enumeration), up to four free words with `ER_SUCCESS_NO_MATCH`.
+ * Anything else: up to four words, none a carrier or date word, kept as spoken.
  */
 import type { CompiledModel } from './compile.js';
 import { entityResolution, type SlotInput } from './entity-resolution.js';
@@ -12,6 +13,11 @@ import { DATE_WORDS, spokenDate, type IsoDate } from './spoken-dates.js';
 import type { Word } from './words.js';
 
 const MAX_FREE_WORDS = 4;
+/**
+ * An unlisted value of a custom type is the weakest reading of its words: "what should I wear for
+ * Boston" is a city, not a purpose nobody listed.
+ */
+const UNLISTED_WEIGHT = -0.5;
 const MAX_DATE_WORDS = 6;
 
 /** Words that never make (part of) a city, although no sample of the model uses them. */
@@ -22,6 +28,8 @@ const NOT_IN_PLACES: ReadonlySet<string> = new Set(
     'okay alexa skill open start help stop cancel and or but not'
   ).split(' '),
 );
+/** Words that may open a custom slot's unlisted value although samples use them. */
+const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'my', 'the', 'our', 'some']);
 const CITY_WORD = /^\p{L}[\p{L}\p{M}'-]*$/u;
 
 /** What slot filling needs to know besides the words. */
@@ -71,18 +79,26 @@ export function fillSlot(
     );
     return value === undefined ? undefined : { input: { value }, weight: span.length };
   }
-  if (span.length > MAX_FREE_WORDS) return undefined;
-  if (span.some((w) => c.carrierWords.has(w.lower) || DATE_WORDS.has(w.lower))) return undefined;
-  if (type === 'AMAZON.City' && !isCity(span)) return undefined;
   const spoken = span.map((w) => w.spoken).join(' ');
   const custom = c.model.types?.find((t) => t.name === type);
+  // A value of the type (or a synonym) is heard whatever words it holds ("a jacket").
+  const match = custom === undefined ? undefined : matchValue(custom, spoken);
+  if (match !== undefined) {
+    return {
+      input: { value: spoken, resolutions: entityResolution(type, match, context.skillId) },
+      weight: span.length,
+    };
+  }
+  if (span.length > MAX_FREE_WORDS) return undefined;
+  // A custom value may start with a determiner the samples use too ("a wedding").
+  const free =
+    custom === undefined || !DETERMINERS.has(span[0]?.lower ?? '') ? span : span.slice(1);
+  if (free.length === 0) return undefined;
+  if (free.some((w) => c.carrierWords.has(w.lower) || DATE_WORDS.has(w.lower))) return undefined;
+  if (type === 'AMAZON.City' && !isCity(span)) return undefined;
   if (custom === undefined) return { input: { value: spoken }, weight: 0 };
-  const match = matchValue(custom, spoken);
   return {
-    input: {
-      value: spoken,
-      resolutions: entityResolution(type, match, context.skillId),
-    },
-    weight: match === undefined ? 0 : span.length,
+    input: { value: spoken, resolutions: entityResolution(type, undefined, context.skillId) },
+    weight: UNLISTED_WEIGHT,
   };
 }

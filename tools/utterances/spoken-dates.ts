@@ -5,7 +5,7 @@
  * `next year` -> `2027`; `this winter` -> `2026-WI`; `this decade` -> `202X`; `now` ->
  * `PRESENT_REF`; `november twenty eighth`, `the 28th of november`, `28 november 2027` -> a full
  * date, on or after today when no year is said. For typed text, also: `this morning`, `this
- * afternoon`, `this evening` -> today; `coming friday` -> as `this friday`; `over the weekend`
+ * afternoon`, `this evening` -> today; `tomorrow morning` (afternoon, evening, night) -> tomorrow; `coming friday` -> as `this friday`; `over the weekend`
  * -> as `the weekend`; an ISO date typed as is (`2026-11-28`).
  */
 
@@ -205,6 +205,10 @@ export function spokenDate(phrase: readonly string[], today: IsoDate): string | 
     case 'right now':
       return 'PRESENT_REF';
     case 'tomorrow':
+    case 'tomorrow morning':
+    case 'tomorrow afternoon':
+    case 'tomorrow evening':
+    case 'tomorrow night':
       return addDays(today, 1);
     case 'the day after tomorrow':
       return addDays(today, 2);

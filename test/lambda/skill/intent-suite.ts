@@ -88,28 +88,56 @@ export function intentSuites(target: SuiteTarget): void {
         expect(reply).to.have.speech(ADVICE);
       });
 
-      it('asks for the address permission and which city, keeping the day in the session', async () => {
+      it('asks for the postal code by voice, keeping the day in the session', async () => {
         mockAlexaApi({ address: 'denied' });
         const alexa = await linked();
         const reply = await alexa.say('what should I wear tomorrow');
+        const start = reply.response.directives?.find(
+          (d) => d.type === 'Connections.StartConnection',
+        );
+        expect(start).to.deep.include({ uri: 'connection://AMAZON.AskForPermissionsConsent/2' });
+        expect(reply).not.to.have.permissionsConsentCard();
+        expect(alexa.sessionOpen).to.equal(true);
+        expect(alexa.sessionAttributes).to.have.property('pendingDate');
+      });
+
+      it('asks which city, with the consent card, when the user says no by voice', async () => {
+        mockAlexaApi({ address: 'denied' });
+        const alexa = await linked();
+        await alexa.say('what should I wear tomorrow');
+        mockAlexaApi({ address: 'denied' });
+        const reply = await alexa.resume({ status: 'DENIED' });
         expect(reply).to.have.permissionsConsentCard([ADDRESS_PERMISSION]);
         expect(reply).to.have.speech(/^Which city should I check\?/);
-        expect(reply).to.keepSessionOpen();
-        expect(alexa.sessionAttributes).to.have.property('pendingDate');
+        expect(reply).to.elicitSlot('city').and.to.keepSessionOpen();
       });
 
       it('answers the city given on the next turn for the kept day, in the same session', async () => {
         mockAlexaApi({ address: 'denied' });
         const alexa = await linked();
         await alexa.say('what should I wear tomorrow');
+        mockAlexaApi({ address: 'denied' });
+        await alexa.resume({ status: 'NOT_ANSWERED' });
         const reply = await alexa.say('Boston');
         expect(reply).to.have.speech(/(In Boston tomorrow|Tomorrow in Boston)/);
-        const [first, second] = alexa.turns;
+        const [first, , third] = alexa.turns;
         expect(first?.request.session?.new).to.equal(true);
-        expect(second?.request.session?.new).to.equal(false);
-        expect(second?.request.session?.sessionId).to.equal(first?.request.session?.sessionId);
-        expect(second?.request.session?.attributes).to.have.property('pendingDate');
+        expect(third?.request.session?.new).to.equal(false);
+        expect(third?.request.session?.sessionId).to.equal(first?.request.session?.sessionId);
+        expect(third?.request.session?.attributes).to.have.property('pendingDate');
         expect(reply.sessionAttributes ?? {}).not.to.have.property('pendingDate');
+      });
+
+      it('answers from the postal code once the user approves by voice', async () => {
+        mockAlexaApi({ address: 'denied' });
+        const alexa = await linked();
+        await alexa.say('do I need an umbrella tomorrow');
+        const mock = mockAlexaApi({ address: 'granted' });
+        const reply = await alexa.resume({ status: 'ACCEPTED' });
+        expect(mock.address?.isDone()).to.equal(true);
+        expect(reply).to.have.speech(/^(Yes|No|Maybe|Not an umbrella)/);
+        expect(reply).to.have.speech(ADVICE);
+        expect(reply).to.endSession();
       });
 
       it("uses the device's postal code when the user granted it", async () => {
@@ -143,12 +171,34 @@ export function intentSuites(target: SuiteTarget): void {
         expect(reply).to.have.speech(ADVICE);
       });
 
-      it('asks for one day when the date is a season', async () => {
+      it('asks which day for a season that is over, and takes a bare day for an answer', async () => {
         mockAlexaApi();
         const alexa = await linked();
-        const reply = await alexa.say('what should I wear in Paris this winter');
-        expect(reply).to.have.speech(/one day at a time/);
-        expect(reply).to.keepSessionOpen();
+        const asked = await alexa.say('what should I wear this summer in Paris');
+        expect(asked).to.have.speech(/already over/);
+        expect(asked).to.elicitSlot('date').and.to.keepSessionOpen();
+        mockAlexaApi();
+        const reply = await alexa.say('Saturday');
+        expect(reply).to.have.speech(/Paris/);
+        expect(reply).to.have.speech(ADVICE);
+      });
+
+      it('answers an item question about the item first', async () => {
+        mockAlexaApi();
+        const alexa = await linked();
+        const reply = await alexa.say('can I wear shorts in Oslo tomorrow');
+        expect(reply).to.have.speech(/^(Yes|Not tomorrow)/);
+        expect(reply).to.have.speech(ADVICE);
+      });
+
+      it('answers for Saturday and Sunday this weekend', async () => {
+        mockAlexaApi();
+        const alexa = await linked();
+        const reply = await alexa.say('what should I wear in Oslo this weekend');
+        expect(reply)
+          .to.have.speech(/Saturday/)
+          .and.to.have.speech(/Sunday/);
+        expect(reply).to.have.card({ type: 'Standard' });
       });
     });
 

@@ -32,6 +32,12 @@ describe('skill.json', () => {
     expect(locales).to.have.members(['en-US', 'en-GB', 'en-CA', 'en-AU']);
   });
 
+  it('declares the CanFulfillIntentRequest interface, and no other', () => {
+    expect(manifest.manifest?.apis?.custom?.interfaces?.map((i) => i.type)).to.deep.equal([
+      'CAN_FULFILL_INTENT_REQUEST',
+    ]);
+  });
+
   it('has a model for every locale it publishes, and no other', () => {
     expect(models.map((m) => m.locale)).to.have.members(locales);
   });
@@ -123,18 +129,20 @@ describe('interaction models', () => {
         expect(forbidden, `"${word}" in the invocation name`).not.to.include(word);
     });
 
-    it(`${locale}: gives WhatShouldIWearIntent a city slot, a date slot and 25 or more varied samples`, () => {
+    it(`${locale}: gives WhatShouldIWearIntent its city, date, item and purpose slots and varied samples`, () => {
       const wear = language.intents.find((i) => i.name === 'WhatShouldIWearIntent');
-      expect(wear?.slots).to.deep.equal([
+      expect(wear?.slots?.map(({ name, type }) => ({ name, type }))).to.deep.equal([
         { name: 'city', type: 'AMAZON.City' },
         { name: 'date', type: 'AMAZON.DATE' },
+        { name: 'item', type: 'ClothingItem' },
+        { name: 'purpose', type: 'Purpose' },
       ]);
       const samples = wear?.samples ?? [];
       expect(new Set(samples.map((s) => s.toLowerCase())).size).to.equal(samples.length);
-      expect(samples.length).to.be.at.least(25);
+      expect(samples.length).to.be.at.least(200);
       for (const sample of samples) {
         for (const slot of sample.match(/\{(\w+)\}/g) ?? [])
-          expect(['{city}', '{date}']).to.include(slot);
+          expect(['{city}', '{date}', '{item}', '{purpose}']).to.include(slot);
       }
     });
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
+import type { Intent, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import type { AccessTokenErrorCode } from '../../../lambda/auth/index.js';
 import { AUTH_OUTCOMES, HANDLED_INTENTS } from '../../../lambda/handlers/index.js';
 import { SkillIdMismatchError } from '../../../lambda/skill.js';
@@ -107,17 +107,60 @@ describe('the skill', () => {
       expect(speechOf(reply)).to.match(/feel like/);
     });
 
-    it('asks for the address permission, and which city, when not granted', async () => {
+    it('asks for the postal code by voice when not granted, keeping the day', async () => {
       issuer.serveJwks();
       serveSettings();
       serveAddress(403);
       const reply = await harness().invoke(
         intentRequest(WEAR, { date: '2026-11-28' }, { accessToken: issuer.mint() }),
       );
+      expect(reply.response.directives).to.deep.equal([
+        {
+          type: 'Connections.StartConnection',
+          uri: 'connection://AMAZON.AskForPermissionsConsent/2',
+          input: {
+            '@type': 'AskForPermissionsConsentRequest',
+            '@version': '2',
+            permissionScopes: [
+              {
+                permissionScope: 'alexa:devices:all:address:country_and_postal_code:read',
+                consentLevel: 'ACCOUNT',
+              },
+            ],
+          },
+          token: 'address-consent',
+        },
+      ]);
+      expect(reply.response.card).to.equal(undefined);
+      expect(reply.response.reprompt).to.equal(undefined);
+      expect(reply.sessionAttributes).to.deep.equal({
+        pendingDate: '2026-11-28',
+        addressConsentAsked: true,
+      });
+    });
+
+    it('asks which city with the consent card once it asked by voice in the session', async () => {
+      issuer.serveJwks();
+      serveSettings();
+      serveAddress(403);
+      const reply = await harness().invoke(
+        intentRequest(
+          WEAR,
+          { date: '2026-11-28' },
+          { accessToken: issuer.mint(), sessionAttributes: { addressConsentAsked: true } },
+        ),
+      );
       expect(reply.response.card).to.deep.include({ type: 'AskForPermissionsConsent' });
       expect(speechOf(reply)).to.match(/Which city/);
       expect(reply.response.shouldEndSession).to.equal(false);
-      expect(reply.sessionAttributes).to.deep.equal({ pendingDate: '2026-11-28' });
+      expect(reply.response.directives?.[0]).to.deep.include({
+        type: 'Dialog.ElicitSlot',
+        slotToElicit: 'city',
+      });
+      expect(reply.sessionAttributes).to.deep.equal({
+        pendingDate: '2026-11-28',
+        addressConsentAsked: true,
+      });
     });
 
     it('asks which city when the address API fails, then answers for the kept day', async () => {
@@ -212,15 +255,35 @@ describe('the skill', () => {
       expect(speechOf(reply)).to.match(/forecast only goes/);
     });
 
-    it('asks for one day when the date is a season or a decade', async () => {
+    it('answers a season from its first day and a decade for today', async () => {
       issuer.serveJwks();
       serveSettings();
-      for (const date of ['2026-WI', '202X', 'garbage']) {
+      // 2026-11-25: this winter starts on Tuesday, December 1st.
+      for (const [date, day] of [
+        ['2026-WI', /on Tuesday/i],
+        ['202X', /today/i],
+      ] as const) {
         const reply = await harness().invoke(
           intentRequest(WEAR, { city: 'Paris', date }, { accessToken: issuer.mint() }),
         );
-        expect(speechOf(reply)).to.match(/one day at a time/);
+        expect(speechOf(reply)).to.match(day);
       }
+    });
+
+    it('asks which day, keeping the city, for a date value Alexa never sends', async () => {
+      issuer.serveJwks();
+      serveSettings();
+      const reply = await harness().invoke(
+        intentRequest(WEAR, { city: 'Paris', date: 'garbage' }, { accessToken: issuer.mint() }),
+      );
+      expect(speechOf(reply)).to.match(/Which day should I check\?$/);
+      expect(reply.response.directives?.[0]).to.deep.include({
+        type: 'Dialog.ElicitSlot',
+        slotToElicit: 'date',
+      });
+      const intent = (reply.response.directives?.[0] as { updatedIntent?: Intent }).updatedIntent;
+      expect(intent?.slots?.['city']?.value).to.equal('Paris');
+      expect(intent?.slots?.['date']?.value).to.equal(undefined);
     });
 
     it('escapes SSML characters in a city name', async () => {

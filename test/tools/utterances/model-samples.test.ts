@@ -7,6 +7,8 @@ const TODAY = '2026-11-25';
 const FILL: Readonly<Record<string, { said: string; value: string }>> = {
   'AMAZON.City': { said: 'Boston', value: 'Boston' },
   'AMAZON.DATE': { said: 'tomorrow', value: '2026-11-26' },
+  ClothingItem: { said: 'an umbrella', value: 'an umbrella' },
+  Purpose: { said: 'work', value: 'work' },
 };
 
 describe('the interaction models', () => {

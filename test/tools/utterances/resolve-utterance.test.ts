@@ -15,9 +15,21 @@ function hear(utterance: string): UtteranceMeaning {
   return resolveUtterance(model, utterance, { today: TODAY });
 }
 
+/** The filled slots' values. */
 function slotsOf(meaning: UtteranceMeaning): Record<string, string | undefined> {
   if (meaning.kind !== 'intent') return {};
-  return Object.fromEntries(Object.entries(meaning.slots).map(([k, v]) => [k, v.value]));
+  return Object.fromEntries(
+    Object.entries(meaning.slots).flatMap(([k, v]) =>
+      v.value === undefined ? [] : [[k, v.value]],
+    ),
+  );
+}
+
+/** The entity-resolution id of a custom slot, or its status when nothing matched. */
+function resolvedId(meaning: UtteranceMeaning, slot: string): string | undefined {
+  if (meaning.kind !== 'intent') return undefined;
+  const authority = meaning.slots[slot]?.resolutions?.resolutionsPerAuthority?.[0];
+  return authority?.values[0]?.value.id ?? authority?.status.code;
 }
 
 describe('utterances through the interaction model', () => {
@@ -36,7 +48,12 @@ describe('utterances through the interaction model', () => {
 
   it('sends every slot of the intent, empty when not said', () => {
     const meaning = hear('what should I wear');
-    expect(meaning.kind === 'intent' && meaning.slots).to.deep.equal({ city: {}, date: {} });
+    expect(meaning.kind === 'intent' && meaning.slots).to.deep.equal({
+      city: {},
+      date: {},
+      item: {},
+      purpose: {},
+    });
   });
 
   it('hears a weekday as its next date', () => {
@@ -131,12 +148,81 @@ describe('utterances through the interaction model', () => {
   });
 });
 
-describe('utterances typed at a prompt', () => {
-  it('hears a bare city and a city with a date, as follow-ups to "Which city?"', () => {
-    expect(slotsOf(hear('London'))).to.deep.equal({ city: 'London', date: undefined });
-    expect(slotsOf(hear('Paris tomorrow'))).to.deep.equal({ city: 'Paris', date: '2026-11-26' });
+describe('items, purposes and bare answers', () => {
+  const askingForCity = {
+    intent: 'WhatShouldIWearIntent',
+    slot: 'city',
+    known: { date: { value: '2026-11-28' } },
+  };
+  const askingForDate = { intent: 'WhatShouldIWearIntent', slot: 'date', known: {} };
+
+  it('hears an item with its entity-resolution id, articles and all', () => {
+    const meaning = hear('do I need an umbrella tomorrow');
+    expect(slotsOf(meaning)).to.deep.equal({ item: 'an umbrella', date: '2026-11-26' });
+    expect(resolvedId(meaning, 'item')).to.equal('UMBRELLA');
+    expect(resolvedId(hear('should I wear my parka in Boston'), 'item')).to.equal('COAT');
   });
 
+  it('hears an item the type does not list as unresolved, as Alexa does', () => {
+    const meaning = hear('should I take the bus tomorrow');
+    expect(slotsOf(meaning)).to.deep.equal({ item: 'the bus', date: '2026-11-26' });
+    expect(resolvedId(meaning, 'item')).to.equal('ER_SUCCESS_NO_MATCH');
+  });
+
+  it('reads "for <a city>" as the city, not as a purpose nobody listed', () => {
+    expect(slotsOf(hear('what should I wear for Boston'))).to.deep.equal({ city: 'Boston' });
+    expect(resolvedId(hear('what should I wear for a run'), 'purpose')).to.equal('RUN');
+  });
+
+  it('hears no bare city or sentence as a request, outside a question about it', () => {
+    for (const said of ['London', 'Paris tomorrow', 'turn up the volume', 'lock the front door'])
+      expect(hear(said), said).to.include({ name: 'AMAZON.FallbackIntent' });
+  });
+
+  it('hears a bare city while the skill asks for one, keeping the day already known', () => {
+    const heard = (said: string) =>
+      resolveUtterance(model, said, { today: TODAY, elicited: askingForCity });
+    expect(heard('London')).to.include({ name: 'WhatShouldIWearIntent' });
+    expect(slotsOf(heard('London'))).to.deep.equal({ city: 'London', date: '2026-11-28' });
+    expect(slotsOf(heard('in New York'))).to.deep.equal({ city: 'New York', date: '2026-11-28' });
+    expect(slotsOf(heard('tomorrow in Boston'))).to.deep.equal({
+      city: 'Boston',
+      date: '2026-11-26',
+    });
+  });
+
+  it('hears a bare day while the skill asks for one', () => {
+    const heard = (said: string) =>
+      resolveUtterance(model, said, { today: TODAY, elicited: askingForDate });
+    expect(slotsOf(heard('Saturday'))).to.deep.equal({ date: '2026-11-28' });
+    expect(slotsOf(heard('on Sunday'))).to.deep.equal({ date: '2026-11-29' });
+    expect(slotsOf(heard('tomorrow in Boston'))).to.deep.equal({
+      city: 'Boston',
+      date: '2026-11-26',
+    });
+  });
+
+  it('hears Stop, Help, another request or nothing while the skill asks a question', () => {
+    const heard = (said: string) =>
+      resolveUtterance(model, said, { today: TODAY, elicited: askingForCity });
+    expect(heard('stop')).to.include({ name: 'AMAZON.StopIntent' });
+    expect(heard('help')).to.include({ name: 'AMAZON.HelpIntent' });
+    expect(heard('never mind')).to.include({ name: 'AMAZON.CancelIntent' });
+    expect(slotsOf(heard('do I need a coat in Oslo'))).to.deep.equal({
+      city: 'Oslo',
+      item: 'a coat',
+      date: '2026-11-28',
+    });
+    expect(heard('play some jazz')).to.include({ name: 'AMAZON.FallbackIntent' });
+  });
+
+  it('falls back on near misses the model lists', () => {
+    for (const said of ['what should I cook for dinner', 'what should I watch tonight'])
+      expect(hear(said), said).to.include({ name: 'AMAZON.FallbackIntent' });
+  });
+});
+
+describe('utterances typed at a prompt', () => {
   it('keeps words that never name a place out of a city', () => {
     for (const said of ['hello', 'thanks', 'tell me something'])
       expect(hear(said), said).to.include({ name: 'AMAZON.FallbackIntent' });
@@ -162,7 +248,6 @@ describe('utterances typed at a prompt', () => {
 
   it('unwraps "open <invocation> and ..." and "ask <invocation> about ..."', () => {
     expect(slotsOf(hear('open weather wardrobe and what should I wear tomorrow'))).to.deep.equal({
-      city: undefined,
       date: '2026-11-26',
     });
     expect(hear('ask weather wardrobe about what to wear in Boston')).to.include({
@@ -173,7 +258,6 @@ describe('utterances typed at a prompt', () => {
   it('drops a leading "Alexa" said to the open skill', () => {
     expect(slotsOf(hear('Alexa, what should I wear in Boston'))).to.deep.equal({
       city: 'Boston',
-      date: undefined,
     });
   });
 

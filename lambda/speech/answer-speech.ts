@@ -1,0 +1,106 @@
+/**
+ * The whole spoken answer to a request: a note when the city's day is not the user's ("It's
+ * already Thursday in Paris."), the answer to an item question first, then the advice for the
+ * day, or for Saturday and Sunday (one sentence when they call for the same clothes).
+ */
+import type { Advice, ItemId, UserUnits } from '../advice/index.js';
+import { itemVerdict } from '../advice/index.js';
+import type { DayForecast } from '../weather/index.js';
+import { adviceSpeech } from './advice-speech.js';
+import { capitalize, dayWords, weekdayName } from './day-words.js';
+import { itemAnswerText, unknownItemText } from './item-answer.js';
+import { speakable, utterance, type Utterance } from './ssml.js';
+
+/** One day's forecast and advice. */
+export interface AnsweredDay {
+  readonly forecast: Pick<DayForecast, 'place' | 'date' | 'today'>;
+  readonly advice: Advice;
+}
+
+/** The item asked about: its id when entity resolution matched one, and the words said. */
+export interface ItemAsked {
+  readonly id?: ItemId;
+  readonly said: string;
+}
+
+/** What the answer is built from. */
+export interface AnswerSpeechInput {
+  /** One day, or two (a weekend), in order. */
+  readonly days: readonly [AnsweredDay] | readonly [AnsweredDay, AnsweredDay];
+  readonly units: UserUnits;
+  readonly seed: string;
+  readonly locale?: string;
+  readonly item?: ItemAsked;
+  /**
+   * The user's own today, when they asked for it and the city's today differs: the answer is for
+   * the city's today, and says so.
+   */
+  readonly usersToday?: string;
+}
+
+/** The clothes two days call for are the same: one sentence can say both. */
+function sameClothes(a: Advice, b: Advice): boolean {
+  return (
+    a.top === b.top &&
+    a.legs === b.legs &&
+    a.outer === b.outer &&
+    a.windy === b.windy &&
+    a.strongSun === b.strongSun &&
+    (a.precipitation === null) === (b.precipitation === null) &&
+    a.bring.join() === b.bring.join() &&
+    (a.swing === null) === (b.swing === null)
+  );
+}
+
+function zoneNote(day: AnsweredDay, usersToday: string | undefined): string | undefined {
+  const cityToday = day.forecast.today;
+  if (usersToday === undefined || cityToday === usersToday) return undefined;
+  const place = speakable(day.forecast.place.name);
+  const weekday = weekdayName(cityToday);
+  return cityToday > usersToday
+    ? `It's already ${weekday} in ${place}.`
+    : `It's still ${weekday} in ${place}.`;
+}
+
+function itemText(input: AnswerSpeechInput): string | undefined {
+  const { item, days, units, locale } = input;
+  if (item === undefined) return undefined;
+  const { id } = item;
+  if (id === undefined) return unknownItemText(item.said);
+  const sentences = days.map((d) => {
+    const day = dayWords(d.forecast.date, d.forecast.today, locale);
+    const verdict = itemVerdict(id, d.advice);
+    return {
+      day,
+      verdict,
+      text: itemAnswerText({ verdict, advice: d.advice, units, day, locale }),
+    };
+  });
+  const [first, second] = sentences;
+  if (first === undefined) return undefined;
+  if (second === undefined || second.text === first.text) return first.text;
+  const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+  return `${capitalize(first.day)}, ${lower(first.text)} ${capitalize(second.day)}, ${lower(second.text)}`;
+}
+
+function adviceText(input: AnswerSpeechInput): string {
+  const { days, units, seed, locale } = input;
+  const [first, second] = days;
+  if (second === undefined) return adviceSpeech({ ...first, units, seed, locale }).text;
+  if (sameClothes(first.advice, second.advice)) {
+    const day = `on ${weekdayName(first.forecast.date)} and ${weekdayName(second.forecast.date)}`;
+    const range = {
+      coldestC: Math.min(first.advice.summary.coldestC, second.advice.summary.coldestC),
+      warmestC: Math.max(first.advice.summary.warmestC, second.advice.summary.warmestC),
+    };
+    return adviceSpeech({ ...first, units, seed, locale, day, range }).text;
+  }
+  return [first, second].map((d) => adviceSpeech({ ...d, units, seed, locale }).text).join(' ');
+}
+
+/** The spoken answer. Every outside value in it (place names, words said) is escaped. */
+export function answerSpeech(input: AnswerSpeechInput): Utterance {
+  const [first] = input.days;
+  const parts = [zoneNote(first, input.usersToday), itemText(input), adviceText(input)];
+  return utterance(parts.filter((p): p is string => p !== undefined).join(' '));
+}

@@ -1,0 +1,449 @@
+/**
+ * The interaction model as a grammar: what people say to ask what to wear, written once, from
+ * which `npm run build:models` generates `models/<locale>.json`. Edit this file, run the build,
+ * commit both (test/tools/model-grammar checks that the two agree).
+ *
+ * Templates: `(a|b|)` is a choice (an empty choice makes the group optional), `{slot}` a slot of
+ * WhatShouldIWearIntent. Each ask is combined with a set of placements (where the city and the
+ * day go), never with every placement: see `combine` below and MAX_SAMPLES.
+ *
+ * Rules every generated sample keeps (checked by `checkModel` in rules.ts):
+ * - Amazon's: letters, spaces, periods in abbreviations, apostrophes and hyphens only (no
+ *   digits); no sample twice in one intent or in two intents.
+ * - No intent sample is a slot alone, or slots and nothing else (`{city}`, `{city} {date}`):
+ *   those let "turn up the volume" in as a city. Bare answers ("Boston", "Saturday") are the
+ *   slots' own samples, heard only while the skill asks for that slot (the dialog model).
+ * - Two slots never stand side by side without a word between them, with one exception: a date
+ *   may follow a city or an item directly ("in Paris tomorrow", "do I need an umbrella today").
+ *   AMAZON.DATE is a closed vocabulary that ends where it ends, which is what the rule protects;
+ *   people say both of these all the time, and the skill's own example phrases do.
+ * - No sample is one of the built-in intents' phrases ("help", "stop", ...) with slots around it.
+ */
+
+/** One value of a custom slot type: an id (what entity resolution sends) and the words for it. */
+export interface TypeValue {
+  readonly id: string;
+  /** The canonical words first; the rest are synonyms. */
+  readonly words: readonly string[];
+  /**
+   * `count`: one of them ("a jacket", "an umbrella"); `mass`: plural or uncountable ("gloves",
+   * "sunscreen"). The generator adds the article forms people say ("a", "an", "my", "some").
+   */
+  readonly noun?: 'count' | 'mass';
+}
+
+/** Per-locale wording: the values of ClothingItem differ between the Englishes. */
+export interface LocaleWords {
+  readonly items: readonly TypeValue[];
+}
+
+export const INVOCATION_NAME = 'weather wardrobe';
+export const INTENT = 'WhatShouldIWearIntent';
+export const ITEM_TYPE = 'ClothingItem';
+export const PURPOSE_TYPE = 'Purpose';
+
+/** How many samples the intent may have: enough variety, not every permutation. */
+export const MAX_SAMPLES = 2000;
+
+/** The commonest general requests: each with every placement. */
+export const GENERAL_ASKS: readonly string[] = [
+  'what should I wear',
+  'what (do|can) I wear',
+  'what do I (need to|have to) wear',
+  'what (clothes|outfit) should I wear',
+  'what (clothes|outfit) do I need',
+  'what should I (put on|pack)',
+  'what to wear',
+  'tell me what to wear',
+  'how (should|do) I dress',
+  "what's the (right|best) outfit",
+];
+
+/** The long tail of general requests: each with the shorter set of placements. */
+export const MORE_GENERAL_ASKS: readonly string[] = [
+  'what should I be wearing',
+  'what am I supposed to wear',
+  'what would you wear',
+  'what should I (dress in|throw on|wear outside)',
+  'what kind of clothes (should I wear|do I need)',
+  'what (should|do) we wear',
+  'what should (the|my) kids wear',
+  'how (warm|warmly) should I dress',
+  'how should we dress',
+  'how (should|do) I dress for the weather',
+  'help me (pick|choose) (an|my|) outfit',
+  '(pick|choose|suggest) (an|my) outfit',
+  '(pick|choose) my clothes',
+  '(give me|suggest|I need) an outfit',
+  '(an|) outfit',
+  '(suggest|) something to wear',
+  "what's a good outfit",
+  "what's the best thing to wear",
+  'dress me',
+  '(give me|) (outfit|clothing) advice',
+  "(I don't know|I need help deciding|help me decide|I can't decide) what to wear",
+  // As a one-shot says them after "ask weather wardrobe" (a question turned into a clause).
+  'what I (should|need to) wear',
+  'how I should dress',
+  'how to dress',
+  'what (clothes|outfit) to wear',
+  'what (kind of|) clothes I need',
+];
+
+/** Asks about one item: the item is the `{item}` slot, articles included in its values. */
+export const ITEM_ASKS: readonly string[] = [
+  '(do|will) I need {item}',
+  'do I need to wear {item}',
+  'should I (wear|bring|take|pack|grab|carry|put on) {item}',
+  'should (the kids|I) wear {item}',
+  'can I (wear|get away with|go without) {item}',
+  'do I have to (wear|bring|take) {item}',
+  'is it (cold|warm) enough for {item}',
+  'is it too (cold|warm|hot) for {item}',
+  'should I dress in {item}',
+  'is it {item} weather',
+  'is it going to be {item} weather',
+  'is it a {item} day',
+];
+
+/** Item asks with a purpose said as words: "should I bring an umbrella to work". */
+export const ITEM_PURPOSE_ASKS: readonly string[] = [
+  '(do I need|should I wear|should I bring|should I take) {item} to (work|school|the office)',
+];
+
+/**
+ * The same asks as a one-shot says them after "if" or "whether", which Alexa drops with the
+ * invocation ("ask weather wardrobe if I need an umbrella").
+ */
+export const IF_ASKS: readonly string[] = [
+  'I (need|will need|should wear|should bring|should take|should put on|can wear) {item}',
+  "it's (a {item} day|{item} weather)",
+  "(it will|it'll|it is going to|it's going to) (rain|snow)",
+  "(it will be|it'll be|it's going to be|it's) (cold|hot|warm|windy)",
+  "(what the weather is|what the weather's|what the weather will be) like",
+  "how (cold|hot|warm) (it will be|it'll be|it'll get|it's going to be)",
+  'what the forecast is',
+];
+
+/** Weather questions that deserve a clothing answer. */
+export const WEATHER_ASKS: readonly string[] = [
+  '(will it|is it going to|is it supposed to) (rain|snow|freeze|storm)',
+  'is it (raining|snowing)',
+  'does it look like (rain|snow)',
+  'is there (rain|snow) in the forecast',
+  '(will it be|is it going to be|is it) (cold|hot|warm|chilly|windy|sunny|nice)',
+  'is it (cold|warm|nice) (out|outside)',
+  'is it going to be below freezing',
+  'how (cold|hot|warm|chilly) (will it be|is it going to be|is it)',
+  "(what's|what is|how's) the weather (like|looking|)",
+  "what's the weather going to be like",
+  'what will the weather be like',
+  "(what's|what is) the (forecast|temperature|high|low)",
+];
+
+/** Asks that take a purpose after them ("what should I wear to work"). */
+export const PURPOSE_ASKS: readonly string[] = [
+  '(what should I|what do I|what should the kids|what to) wear (to|for|at)',
+  '(how should I|how to|how do I) dress (to|for)',
+  'what (clothes|outfit) should I wear (to|for)',
+];
+
+/** Where the city and the day go after an ask. */
+export const ALL_PLACEMENTS: readonly string[] = [
+  '',
+  '{date}',
+  'on {date}',
+  'for {date}',
+  'in {city}',
+  'for {city}',
+  'in {city} {date}',
+  'in {city} on {date}',
+  'in {city} for {date}',
+  'for {city} {date}',
+  'for {city} on {date}',
+  '{date} in {city}',
+  'on {date} in {city}',
+  'for {date} in {city}',
+];
+
+/** The placements after the long tail, a weather question or a one-shot's clause. */
+export const SHORT_PLACEMENTS: readonly string[] = [
+  '',
+  '{date}',
+  'on {date}',
+  'in {city}',
+  'in {city} {date}',
+  '{date} in {city}',
+];
+
+/** The placements after an item: also "to Portland", "for Honolulu". */
+export const ITEM_PLACEMENTS: readonly string[] = [
+  ...SHORT_PLACEMENTS,
+  'in {city} on {date}',
+  '(to|for) {city}',
+  '(to|for) {city} {date}',
+];
+
+/** The placements after a weather question: also "for Saturday", "for Dallas this week". */
+export const WEATHER_PLACEMENTS: readonly string[] = [
+  ...SHORT_PLACEMENTS,
+  'for {date}',
+  'for {city} {date}',
+];
+
+/** The placements after a purpose. */
+export const PURPOSE_PLACEMENTS: readonly string[] = [
+  '',
+  '{date}',
+  'on {date}',
+  'in {city}',
+  'in {city} {date}',
+  '{date} in {city}',
+];
+
+/** How each family of asks is combined with placements. */
+export const COMBINE: readonly {
+  readonly asks: readonly string[];
+  readonly between?: string;
+  readonly placements: readonly string[];
+}[] = [
+  { asks: GENERAL_ASKS, placements: ALL_PLACEMENTS },
+  { asks: MORE_GENERAL_ASKS, placements: SHORT_PLACEMENTS },
+  { asks: ITEM_ASKS, placements: ITEM_PLACEMENTS },
+  { asks: ITEM_PURPOSE_ASKS, placements: ['', '{date}'] },
+  { asks: WEATHER_ASKS, placements: WEATHER_PLACEMENTS },
+  { asks: IF_ASKS, placements: SHORT_PLACEMENTS },
+  { asks: PURPOSE_ASKS, between: '{purpose}', placements: PURPOSE_PLACEMENTS },
+];
+
+/**
+ * Bare answers to the skill's own questions, heard only while it asks for that slot: the slots'
+ * samples in the dialog model.
+ */
+export const SLOT_SAMPLES: Readonly<Record<'city' | 'date', readonly string[]>> = {
+  city: [
+    '{city}',
+    '(in|for) {city}',
+    "(I'm in|I am in|it's|check) {city}",
+    '{city} please',
+    'in {city} {date}',
+    '{date} in {city}',
+  ],
+  date: ['{date}', '(on|for) {date}', '{date} please', '{date} in {city}', 'in {city} {date}'],
+};
+
+/** Purposes ("what should I wear to work"): the values of the Purpose slot type. */
+export const PURPOSES: readonly TypeValue[] = [
+  { id: 'WORK', words: ['work', 'the office', 'my job', 'an interview', 'a meeting'] },
+  { id: 'SCHOOL', words: ['school', 'class', 'college', 'university', 'the bus stop'] },
+  {
+    id: 'RUN',
+    words: ['a run', 'my run', 'my morning run', 'running', 'go running', 'a jog', 'jogging'],
+  },
+  { id: 'HIKE', words: ['a hike', 'hiking', 'go hiking', 'a walk in the woods', 'camping'] },
+  { id: 'WALK', words: ['a walk', 'my walk', 'walking the dog', 'walk the dog', 'the dog walk'] },
+  { id: 'CYCLE', words: ['cycling', 'go cycling', 'a bike ride', 'biking', 'my commute'] },
+  { id: 'BEACH', words: ['the beach', 'the pool', 'a swim'] },
+  { id: 'GYM', words: ['the gym', 'a workout', 'yoga'] },
+  { id: 'SPORT', words: ['golf', 'tennis', 'soccer', 'football', 'the game', 'a game', 'fishing'] },
+  { id: 'SNOW', words: ['skiing', 'go skiing', 'snowboarding', 'sledding'] },
+  {
+    id: 'OUTING',
+    words: ['the park', 'a picnic', 'the zoo', 'the market', 'shopping', 'gardening'],
+  },
+  {
+    id: 'EVENING',
+    words: ['dinner', 'a party', 'a concert', 'a wedding', 'a date', 'church', 'go out'],
+  },
+  { id: 'TRAVEL', words: ['the airport', 'my trip', 'a trip', 'travel', 'travelling'] },
+];
+
+/** Items every English says alike. */
+const COMMON_ITEMS: readonly TypeValue[] = [
+  {
+    id: 'JACKET',
+    words: ['jacket', 'light jacket', 'windbreaker', 'fleece jacket', 'denim jacket'],
+    noun: 'count',
+  },
+  {
+    id: 'COAT',
+    words: [
+      'coat',
+      'winter coat',
+      'warm coat',
+      'heavy coat',
+      'parka',
+      'overcoat',
+      'puffer jacket',
+      'down jacket',
+    ],
+    noun: 'count',
+  },
+  { id: 'UMBRELLA', words: ['umbrella'], noun: 'count' },
+  {
+    id: 'RAINCOAT',
+    words: ['raincoat', 'rain jacket', 'rain coat', 'waterproof jacket', 'poncho'],
+    noun: 'count',
+  },
+  { id: 'SUNGLASSES', words: ['sunglasses', 'shades'], noun: 'mass' },
+  { id: 'GLOVES', words: ['gloves', 'mittens', 'mitts'], noun: 'mass' },
+  { id: 'SCARF', words: ['scarf'], noun: 'count' },
+  { id: 'SHORTS', words: ['shorts'], noun: 'mass' },
+  {
+    id: 'TSHIRT',
+    words: ['t-shirt', 't shirt', 'tee shirt', 'tee', 'short sleeves'],
+    noun: 'count',
+  },
+  { id: 'LAYERS', words: ['layers', 'extra layers', 'extra layer', 'layer'], noun: 'mass' },
+];
+
+/** The common items, with a locale's own synonyms added to some, and the locale's own items. */
+function withCommon(
+  synonyms: Readonly<Record<string, readonly string[]>>,
+  ...own: TypeValue[]
+): readonly TypeValue[] {
+  const common = COMMON_ITEMS.map((v) => ({
+    ...v,
+    words: [...v.words, ...(synonyms[v.id] ?? [])],
+  }));
+  return [...common, ...own];
+}
+
+const US_WORDS: LocaleWords = {
+  items: withCommon(
+    { RAINCOAT: ['slicker'] },
+    {
+      id: 'SWEATER',
+      words: ['sweater', 'sweatshirt', 'hoodie', 'cardigan', 'pullover', 'fleece'],
+      noun: 'count',
+    },
+    {
+      id: 'SUNSCREEN',
+      words: ['sunscreen', 'sunblock', 'sun screen', 'sun lotion', 'sun cream'],
+      noun: 'mass',
+    },
+    {
+      id: 'HAT',
+      words: ['hat', 'beanie', 'cap', 'sun hat', 'winter hat', 'warm hat'],
+      noun: 'count',
+    },
+    {
+      id: 'BOOTS',
+      words: ['boots', 'rain boots', 'snow boots', 'winter boots', 'rubber boots'],
+      noun: 'mass',
+    },
+    { id: 'LONG_PANTS', words: ['pants', 'long pants', 'jeans', 'trousers'], noun: 'mass' },
+    { id: 'SANDALS', words: ['sandals', 'flip flops', 'flip-flops'], noun: 'mass' },
+  ),
+};
+
+/** en-GB: a jumper, trousers ("pants" are underwear), wellies, a brolly, sun cream. */
+const GB_WORDS: LocaleWords = {
+  items: withCommon(
+    { UMBRELLA: ['brolly'], RAINCOAT: ['mac', 'cagoule', 'anorak', 'waterproof'] },
+    {
+      id: 'SWEATER',
+      words: ['jumper', 'sweater', 'sweatshirt', 'hoodie', 'cardigan', 'pullover', 'fleece'],
+      noun: 'count',
+    },
+    {
+      id: 'SUNSCREEN',
+      words: ['sun cream', 'suncream', 'sunscreen', 'sunblock', 'sun lotion'],
+      noun: 'mass',
+    },
+    {
+      id: 'HAT',
+      words: ['hat', 'woolly hat', 'bobble hat', 'beanie', 'cap', 'sun hat', 'warm hat'],
+      noun: 'count',
+    },
+    {
+      id: 'BOOTS',
+      words: ['boots', 'wellies', 'wellington boots', 'wellingtons', 'walking boots', 'snow boots'],
+      noun: 'mass',
+    },
+    { id: 'LONG_PANTS', words: ['trousers', 'long trousers', 'jeans'], noun: 'mass' },
+    { id: 'SANDALS', words: ['sandals', 'flip flops', 'flip-flops'], noun: 'mass' },
+  ),
+};
+
+/** en-AU: a jumper, a brolly, sunnies, sun cream, gumboots, and thongs are sandals. */
+const AU_WORDS: LocaleWords = {
+  items: withCommon(
+    { UMBRELLA: ['brolly'], SUNGLASSES: ['sunnies'] },
+    {
+      id: 'SWEATER',
+      words: ['jumper', 'sweater', 'hoodie', 'trackie top', 'cardigan', 'pullover', 'fleece'],
+      noun: 'count',
+    },
+    {
+      id: 'SUNSCREEN',
+      words: ['sunscreen', 'sun cream', 'suncream', 'sunblock', 'sun lotion'],
+      noun: 'mass',
+    },
+    {
+      id: 'HAT',
+      words: ['hat', 'beanie', 'cap', 'sun hat', 'bucket hat', 'warm hat'],
+      noun: 'count',
+    },
+    { id: 'BOOTS', words: ['boots', 'gumboots', 'rain boots', 'ugg boots'], noun: 'mass' },
+    {
+      id: 'LONG_PANTS',
+      words: ['pants', 'long pants', 'trousers', 'jeans', 'trackies'],
+      noun: 'mass',
+    },
+    { id: 'SANDALS', words: ['thongs', 'sandals', 'flip flops', 'flip-flops'], noun: 'mass' },
+  ),
+};
+
+/** en-CA: as en-US, and a toque. */
+const CA_WORDS: LocaleWords = {
+  items: withCommon(
+    {},
+    {
+      id: 'SWEATER',
+      words: ['sweater', 'sweatshirt', 'hoodie', 'cardigan', 'pullover', 'fleece', 'bunnyhug'],
+      noun: 'count',
+    },
+    {
+      id: 'SUNSCREEN',
+      words: ['sunscreen', 'sunblock', 'sun screen', 'sun lotion', 'sun cream'],
+      noun: 'mass',
+    },
+    {
+      id: 'HAT',
+      words: ['hat', 'toque', 'tuque', 'beanie', 'cap', 'sun hat', 'winter hat', 'warm hat'],
+      noun: 'count',
+    },
+    {
+      id: 'BOOTS',
+      words: ['boots', 'winter boots', 'snow boots', 'rain boots', 'rubber boots'],
+      noun: 'mass',
+    },
+    { id: 'LONG_PANTS', words: ['pants', 'long pants', 'jeans', 'trousers'], noun: 'mass' },
+    { id: 'SANDALS', words: ['sandals', 'flip flops', 'flip-flops'], noun: 'mass' },
+  ),
+};
+
+/** The words of each locale the skill publishes. */
+export const LOCALES: Readonly<Record<string, LocaleWords>> = {
+  'en-US': US_WORDS,
+  'en-CA': CA_WORDS,
+  'en-GB': GB_WORDS,
+  'en-AU': AU_WORDS,
+};
+
+/**
+ * Near misses that must fall back, not reach the skill: what people ask of other skills in the
+ * same words ("what should I ...", "do I need ...").
+ */
+export const FALLBACK_SAMPLES: readonly string[] = [
+  'what should I (cook|eat|make) (for dinner|for lunch|for breakfast|)',
+  'what should I (watch|read|play|listen to|buy|do) (tonight|today|)',
+  'what should I name my (dog|cat|baby)',
+  'where should I (eat|go) (tonight|)',
+  'what should I get my (mom|dad|wife|husband) for (christmas|her birthday|his birthday)',
+  'do I need to (buy|get) (milk|gas|groceries)',
+  'should I (sell|buy) (stocks|bitcoin)',
+  'how should I (cook|invest|study)',
+  'what (music|movie|game) should I (play|watch)',
+];
