@@ -27,7 +27,7 @@ export const DEMO_UNKNOWN_PLACES: readonly string[] = Object.freeze(['nowhere', 
 export interface DemoProviderOptions {
   /** The clock, ms since the epoch. Default `Date.now`. */
   now?: () => number;
-  /** Time zone of every demo place. Default `UTC`. */
+  /** Time zone of every demo place but the well-known cities of {@link DEMO_TIME_ZONES}. Default `UTC`. */
   timeZone?: string;
   /** Days forecast, today included. Default 16. */
   horizonDays?: number;
@@ -65,7 +65,8 @@ export function createDemoProvider(options: DemoProviderOptions = {}): WeatherPr
         if (query.kind === 'name' && unknown.has(query.name.toLowerCase())) {
           throw new PlaceNotFoundError('no-match', query.name);
         }
-        const window = forecastWindow(localDate(now(), timeZone), horizonDays);
+        const zone = DEMO_TIME_ZONES[name.toLowerCase()] ?? timeZone;
+        const window = forecastWindow(localDate(now(), zone), horizonDays);
         const date = resolveRequestedDate(request.date, window, name);
         const seed = hashString(name.toLowerCase());
         log?.debug('weather demo forecast', { outcome: 'ok' });
@@ -77,7 +78,7 @@ export function createDemoProvider(options: DemoProviderOptions = {}): WeatherPr
             // Somewhere plausible, derived from the name; never a real lookup.
             latitude: Number(demoLatitude(seed).toFixed(2)),
             longitude: Number((((seed >>> 8) % 36_000) / 100 - 180).toFixed(2)),
-            timeZone,
+            timeZone: zone,
           },
           date,
           today: window.today,
@@ -91,6 +92,53 @@ export function createDemoProvider(options: DemoProviderOptions = {}): WeatherPr
     },
   };
 }
+
+/**
+ * The real time zones of some well-known cities, so that "today in Paris" asked in the evening
+ * in Los Angeles is judged as it would be with real weather; any other place is in the
+ * provider's `timeZone`.
+ */
+export const DEMO_TIME_ZONES: Readonly<Record<string, string>> = {
+  paris: 'Europe/Paris',
+  london: 'Europe/London',
+  berlin: 'Europe/Berlin',
+  rome: 'Europe/Rome',
+  madrid: 'Europe/Madrid',
+  amsterdam: 'Europe/Amsterdam',
+  dublin: 'Europe/Dublin',
+  oslo: 'Europe/Oslo',
+  moscow: 'Europe/Moscow',
+  'new york': 'America/New_York',
+  boston: 'America/New_York',
+  miami: 'America/New_York',
+  chicago: 'America/Chicago',
+  austin: 'America/Chicago',
+  denver: 'America/Denver',
+  phoenix: 'America/Phoenix',
+  seattle: 'America/Los_Angeles',
+  'los angeles': 'America/Los_Angeles',
+  'san francisco': 'America/Los_Angeles',
+  portland: 'America/Los_Angeles',
+  honolulu: 'Pacific/Honolulu',
+  anchorage: 'America/Anchorage',
+  toronto: 'America/Toronto',
+  vancouver: 'America/Vancouver',
+  'mexico city': 'America/Mexico_City',
+  'sao paulo': 'America/Sao_Paulo',
+  tokyo: 'Asia/Tokyo',
+  seoul: 'Asia/Seoul',
+  beijing: 'Asia/Shanghai',
+  'hong kong': 'Asia/Hong_Kong',
+  singapore: 'Asia/Singapore',
+  mumbai: 'Asia/Kolkata',
+  delhi: 'Asia/Kolkata',
+  dubai: 'Asia/Dubai',
+  cairo: 'Africa/Cairo',
+  sydney: 'Australia/Sydney',
+  melbourne: 'Australia/Melbourne',
+  perth: 'Australia/Perth',
+  auckland: 'Pacific/Auckland',
+};
 
 function titleCase(name: string): string {
   return name.replace(

@@ -9,7 +9,12 @@ export {
   OPEN_METEO_GEOCODING_URL,
   type OpenMeteoProviderOptions,
 } from './open-meteo.js';
-export { createDemoProvider, DEMO_UNKNOWN_PLACES, type DemoProviderOptions } from './demo.js';
+export {
+  createDemoProvider,
+  DEMO_TIME_ZONES,
+  DEMO_UNKNOWN_PLACES,
+  type DemoProviderOptions,
+} from './demo.js';
 export {
   createWeatherProvider,
   weatherEnvSpec,

@@ -4,12 +4,14 @@
  * word that is never part of a place name ("tell", "joke", "hello"). Custom types: a value or
  * synonym of the type, whatever its words ("a jacket"), resolved to its id; else, as Alexa does
  * (a custom type is not an enumeration), up to four free words with `ER_SUCCESS_NO_MATCH`.
- * Anything else: up to four words, none a carrier or date word, kept as spoken.
+ * AMAZON.NUMBER: a spoken number, as digits ("three" -> "3"). AMAZON.FirstName: one word of
+ * letters. Anything else: up to four words, none a carrier or date word, kept as spoken.
  */
 import type { CompiledModel } from './compile.js';
 import { entityResolution, type SlotInput } from './entity-resolution.js';
 import type { ModelSlotType } from './model.js';
 import { DATE_WORDS, spokenDate, type IsoDate } from './spoken-dates.js';
+import { spokenNumber } from './spoken-numbers.js';
 import type { Word } from './words.js';
 
 const MAX_FREE_WORDS = 4;
@@ -79,6 +81,11 @@ export function fillSlot(
     );
     return value === undefined ? undefined : { input: { value }, weight: span.length };
   }
+  if (type === 'AMAZON.NUMBER') {
+    const value = spokenNumber(span.map((w) => w.lower));
+    return value === undefined ? undefined : { input: { value }, weight: span.length };
+  }
+  if (type === 'AMAZON.FirstName' && (span.length > 1 || !isCity(span))) return undefined;
   const spoken = span.map((w) => w.spoken).join(' ');
   const custom = c.model.types?.find((t) => t.name === type);
   // A value of the type (or a synonym) is heard whatever words it holds ("a jacket").

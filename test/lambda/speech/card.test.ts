@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { adviseDay } from '../../../lambda/advice/index.js';
-import { adviceCard } from '../../../lambda/speech/index.js';
+import { adviceCard, twoDayCard } from '../../../lambda/speech/index.js';
 import { exampleDay, forecast, hours } from './fixtures.js';
 
 describe('speech/adviceCard', () => {
@@ -96,5 +96,35 @@ describe('speech/adviceCard', () => {
       adviceCard({ forecast: day, advice, units: celsius, locale: 'en-GB' }),
     ];
     for (const card of variants) expect(card).to.not.deep.equal(first);
+  });
+});
+
+describe('speech/adviceCard titles and weekends', () => {
+  it('names a day beyond tomorrow once: "Saturday, November 28th", never "On Saturday, Saturday"', () => {
+    const day = forecast(hours(10, 14), { date: '2026-11-28' });
+    const { title } = adviceCard({
+      forecast: day,
+      advice: adviseDay(day.hours),
+      units: { temperature: 'CELSIUS' },
+    });
+    expect(title).to.equal('Chicago, Illinois: Saturday, November 28th');
+  });
+
+  it('puts both days of a weekend on one card, each under its date, the source once', () => {
+    const saturday = forecast(hours(10, 14), { date: '2026-11-28' });
+    const sunday = forecast(hours(2, 6), { date: '2026-11-29' });
+    const units = { temperature: 'CELSIUS' } as const;
+    const card = twoDayCard(
+      { forecast: saturday, advice: adviseDay(saturday.hours), units },
+      { forecast: sunday, advice: adviseDay(sunday.hours), units },
+    );
+    expect(card.title).to.equal(
+      'Chicago, Illinois: Saturday, November 28th and Sunday, November 29th',
+    );
+    const lines = card.text.split('\n');
+    expect(lines[0]).to.equal('Saturday, November 28th');
+    expect(lines).to.include('Sunday, November 29th');
+    expect(lines.filter((l) => l === 'Weather data by Open-Meteo.com')).to.have.length(1);
+    expect(lines.filter((l) => l.startsWith('Wear: '))).to.have.length(2);
   });
 });

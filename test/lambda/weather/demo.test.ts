@@ -16,6 +16,20 @@ async function code(promise: Promise<unknown>): Promise<unknown> {
 describe('weather/demo', () => {
   const demo = createDemoProvider({ now: () => NOW });
 
+  it('judges the day of a well-known city in its real zone, any other place in the default', async () => {
+    // 23:30 UTC on Wednesday 25 November: already Thursday in Paris, still Wednesday in Seattle.
+    const late = createDemoProvider({ now: () => Date.parse('2026-11-25T23:30:00Z') });
+    const paris = await late.forecastDay({ place: 'Paris', date: 'today' });
+    expect(paris).to.deep.include({ today: '2026-11-26', date: '2026-11-26' });
+    expect(paris.place.timeZone).to.equal('Europe/Paris');
+    expect((await late.forecastDay({ place: 'Seattle', date: 'today' })).today).to.equal(
+      '2026-11-25',
+    );
+    expect(
+      (await late.forecastDay({ place: 'Springfield', date: 'today' })).place.timeZone,
+    ).to.equal('UTC');
+  });
+
   it('labels every forecast as demo', async () => {
     const day = await demo.forecastDay({ place: 'Chicago', date: 'today' });
     expect([demo.name, day.provider]).to.deep.equal(['demo', 'demo']);

@@ -1,0 +1,141 @@
+import { expect } from 'chai';
+import { adviseDay, itemVerdict, type ItemId } from '../../../lambda/advice/index.js';
+import { answerSpeech, itemAnswerText, itemWords } from '../../../lambda/speech/index.js';
+import { FIRST_WORDING_SEED, forecast, hours } from './fixtures.js';
+
+const CELSIUS = { temperature: 'CELSIUS' } as const;
+/** Rain likely from 15:00 to 19:00. */
+const rainy = hours(5, 10, (h) => (h >= 15 && h <= 19 ? { precipitationProbability: 80 } : {}));
+const warm = hours(22, 29, () => ({ uvIndex: 7 }));
+const cold = hours(-8, -2);
+
+function text(hourly: ReturnType<typeof hours>, item: ItemId, day = 'tomorrow', locale?: string) {
+  const advice = adviseDay(hourly);
+  return itemAnswerText({
+    verdict: itemVerdict(item, advice),
+    advice,
+    units: CELSIUS,
+    day,
+    locale,
+  });
+}
+
+describe('item answers', () => {
+  it('says yes to an umbrella on a rainy day, with when', () => {
+    expect(text(rainy, 'UMBRELLA')).to.equal(
+      'Yes: rain is likely after noon, so take an umbrella.',
+    );
+  });
+
+  it('says no to an umbrella on a dry day', () => {
+    expect(text(warm, 'UMBRELLA')).to.equal(
+      "No: it should stay dry, so you won't need an umbrella.",
+    );
+  });
+
+  it('says not today to shorts when it stays cold, with the best it gets', () => {
+    expect(text(rainy, 'SHORTS', 'today')).to.equal(
+      'Not today: it will feel like 10 degrees at best.',
+    );
+  });
+
+  it('says yes to shorts, sunscreen and sunglasses on a hot sunny day', () => {
+    expect(text(warm, 'SHORTS')).to.match(/^Yes: it will feel like 29 degrees/);
+    expect(text(warm, 'SUNSCREEN')).to.equal('Yes: the sun will be strong, so take sunscreen.');
+    expect(itemVerdict('SUNGLASSES', adviseDay(warm)).answer).to.equal('yes');
+  });
+
+  it('says more than a jacket on a freezing day, and yes to a coat, gloves and a scarf', () => {
+    expect(text(cold, 'JACKET')).to.equal("You'll want more than a jacket: a heavy winter coat.");
+    for (const item of ['COAT', 'GLOVES', 'HAT', 'SWEATER', 'LONG_PANTS'] as const)
+      expect(itemVerdict(item, adviseDay(cold)).answer, item).to.equal('yes');
+  });
+
+  it('answers about every item the slot type knows', () => {
+    for (const item of [
+      'JACKET',
+      'COAT',
+      'SWEATER',
+      'UMBRELLA',
+      'RAINCOAT',
+      'SUNSCREEN',
+      'SUNGLASSES',
+      'GLOVES',
+      'HAT',
+      'SCARF',
+      'BOOTS',
+      'SHORTS',
+      'TSHIRT',
+      'LAYERS',
+      'LONG_PANTS',
+      'SANDALS',
+    ] as const) {
+      for (const day of [rainy, warm, cold]) expect(text(day, item), item).to.match(/^[A-Z].*\.$/);
+    }
+  });
+
+  it("says the locale's word for the item", () => {
+    expect(itemWords('SWEATER', 'en-GB')).to.equal('a jumper');
+    expect(itemWords('SWEATER', 'en-US')).to.equal('a sweater');
+    expect(itemWords('LONG_PANTS', 'en-AU')).to.equal('trousers');
+  });
+});
+
+describe('speech/answerSpeech', () => {
+  const day = (hourly: ReturnType<typeof hours>, date: string, today = '2026-11-25') => {
+    const f = forecast(hourly, { date, today });
+    return { forecast: f, advice: adviseDay(f.hours) };
+  };
+
+  it('answers the item first, then what to wear', () => {
+    const { text: said } = answerSpeech({
+      days: [day(rainy, '2026-11-26')],
+      units: CELSIUS,
+      seed: FIRST_WORDING_SEED,
+      item: { id: 'UMBRELLA', said: 'an umbrella' },
+    });
+    expect(said).to.match(
+      /^Yes: rain is likely .* so take an umbrella\. In Chicago tomorrow it will feel like 5 to 10 degrees/,
+    );
+  });
+
+  it('says so when it cannot tell about the item, and gives the advice', () => {
+    const { text: said } = answerSpeech({
+      days: [day(rainy, '2026-11-26')],
+      units: CELSIUS,
+      seed: FIRST_WORDING_SEED,
+      item: { said: 'a tuxedo' },
+    });
+    expect(said).to.match(/^I can't say about a tuxedo, but here's what to wear\. In Chicago/);
+  });
+
+  it('says Saturday and Sunday in one sentence when they call for the same clothes', () => {
+    const { text: said } = answerSpeech({
+      days: [day(hours(10, 14), '2026-11-28'), day(hours(11, 13), '2026-11-29')],
+      units: CELSIUS,
+      seed: FIRST_WORDING_SEED,
+    });
+    expect(said).to.match(
+      /^In Chicago on Saturday and Sunday it will feel like 10 to 14 degrees: /,
+    );
+  });
+
+  it('says each day when they differ', () => {
+    const { text: said } = answerSpeech({
+      days: [day(warm, '2026-11-28'), day(cold, '2026-11-29')],
+      units: CELSIUS,
+      seed: FIRST_WORDING_SEED,
+    });
+    expect(said).to.match(/on Saturday .*\. .*on Sunday /);
+  });
+
+  it('says the city is already on another day when it is', () => {
+    const { text: said } = answerSpeech({
+      days: [day(warm, '2026-11-26', '2026-11-26')],
+      units: CELSIUS,
+      seed: FIRST_WORDING_SEED,
+      usersToday: '2026-11-25',
+    });
+    expect(said).to.match(/^It's already Thursday in Chicago\. /);
+  });
+});
