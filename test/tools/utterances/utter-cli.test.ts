@@ -7,9 +7,12 @@ async function utter(argv: string[], stdin: string[] = []) {
   let err = '';
   const code = await runUtterCli({
     argv,
-    stdinLines: async function* () {
-      yield* stdin;
-    },
+    stdinLines: () => ({
+      [Symbol.asyncIterator]: () => {
+        const lines = stdin[Symbol.iterator]();
+        return { next: () => Promise.resolve(lines.next()) };
+      },
+    }),
     stdout: (t) => (out += t),
     stderr: (t) => (err += t),
     now: () => Date.parse('2026-12-02T12:00:00Z'),
