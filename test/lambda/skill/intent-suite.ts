@@ -202,6 +202,118 @@ export function intentSuites(target: SuiteTarget): void {
       });
     });
 
+    describe('every question the skill asks takes a bare answer', () => {
+      it('"Which city?" (no address on the device) takes "Boston"', async () => {
+        mockAlexaApi({ address: 'absent' });
+        const alexa = await linked();
+        const asked = await alexa.say('do I need a jacket on Saturday');
+        expect(asked).to.have.speech(/^Which city should I check on Saturday\?/);
+        expect(asked).to.elicitSlot('city').and.to.keepSessionOpen();
+        const reply = await alexa.say('Boston');
+        expect(reply)
+          .to.have.speech(/^(Yes|No|You'll want)/)
+          .and.to.have.speech(/Boston on Saturday|Saturday in Boston/);
+        expect(reply).to.endSession();
+      });
+
+      it('"Which city?" takes a day and a city together, the new day winning', async () => {
+        mockAlexaApi({ address: 'absent' });
+        const alexa = await linked();
+        await alexa.say('what should I wear on Saturday');
+        const reply = await alexa.say('tomorrow in Boston');
+        expect(reply).to.have.speech(/(In Boston tomorrow|Tomorrow in Boston)/);
+      });
+
+      it('"Which city?" takes stop, and says goodbye', async () => {
+        mockAlexaApi({ address: 'absent' });
+        const alexa = await linked();
+        await alexa.say('what should I wear');
+        const reply = await alexa.say('stop');
+        expect(reply).to.have.speech('Goodbye.').and.to.endSession();
+      });
+
+      it('"Which city?" takes help, then a whole new request', async () => {
+        mockAlexaApi({ address: 'absent' });
+        const alexa = await linked();
+        await alexa.say('what should I wear');
+        expect(await alexa.say('help')).to.have.speech(/what to wear and what to bring/);
+        mockAlexaApi();
+        const reply = await alexa.say('is it going to rain in Portland tomorrow');
+        expect(reply)
+          .to.have.speech(/Portland/)
+          .and.to.have.speech(ADVICE);
+      });
+
+      it('"I couldn\'t find that place" takes another city', async () => {
+        mockAlexaApi();
+        const alexa = await linked();
+        const asked = await alexa.say('what should I wear in Atlantis tomorrow');
+        expect(asked).to.have.speech(/couldn't find a place called Atlantis/);
+        expect(asked).to.elicitSlot('city').and.to.keepSessionOpen();
+        mockAlexaApi();
+        const reply = await alexa.say('in Boston');
+        expect(reply).to.have.speech(/(In Boston tomorrow|Tomorrow in Boston)/);
+      });
+
+      it('"Which day?" for a period beyond the forecast takes "tomorrow"', async () => {
+        mockAlexaApi();
+        const alexa = await linked();
+        const asked = await alexa.say('what should I wear in Oslo next year');
+        expect(asked).to.have.speech(
+          /The forecast only goes \d+ days ahead.*Which day should I check\?$/,
+        );
+        expect(asked).to.elicitSlot('date');
+        mockAlexaApi();
+        const reply = await alexa.say('tomorrow');
+        expect(reply).to.have.speech(/(In Oslo tomorrow|Tomorrow in Oslo)/);
+      });
+
+      it('the welcome question takes an item question', async () => {
+        mockAlexaApi();
+        const alexa = await linked();
+        await alexa.launch();
+        const reply = await alexa.say('do I need a coat in Chicago');
+        expect(reply)
+          .to.have.speech(/^(Yes|No)/)
+          .and.to.have.speech(/Chicago/);
+      });
+
+      it('the fallback keeps listening and takes a request', async () => {
+        const alexa = await linked();
+        const missed = await alexa.say('what should I cook for dinner');
+        expect(missed)
+          .to.have.speech(/^Sorry, I can't help with that/)
+          .and.to.keepSessionOpen();
+        mockAlexaApi();
+        expect(await alexa.say('what should I wear in Oslo')).to.have.speech(ADVICE);
+      });
+    });
+
+    describe('what people say', () => {
+      for (const said of [
+        'do I need a jacket today in Chicago',
+        'should I wear shorts today in Miami',
+        'will I need an umbrella today in Seattle',
+        'what should I wear to work today in Boston',
+        'what clothes should I wear in Austin today',
+        'is it going to rain in Portland tomorrow',
+        'ask weather wardrobe to tell me what to wear in Denver',
+      ]) {
+        it(`answers "${said}"`, async () => {
+          mockAlexaApi();
+          const reply = await (await linked()).say(said);
+          expect(reply).to.have.speech(ADVICE).and.to.endSession();
+        });
+      }
+
+      it('answers an item it does not know with the general advice, and says so', async () => {
+        mockAlexaApi();
+        const reply = await (await linked()).say('should I take the bus in Oslo tomorrow');
+        expect(reply).to.have.speech(/^I can't say about the bus, but here's what to wear\./);
+        expect(reply).to.have.speech(ADVICE);
+      });
+    });
+
     describe('without an account', () => {
       it('asks the user to link, with a LinkAccount card', async () => {
         const reply = await talk().say('what should I wear in Boston');

@@ -1,0 +1,54 @@
+/**
+ * `npm run nlu:annotations -- [--locale en-US]`: writes the realistic corpus as an annotation
+ * set for Amazon's NLU Evaluation Tool to `.build/nlu/<locale>.json` (scripts/nlu/annotations.ts).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { annotationSet, assertIsCorpus, CorpusFormatError } from './nlu/annotations.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+function main(): number {
+  let locale: string;
+  try {
+    const { values } = parseArgs({
+      options: { locale: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help === true) {
+      console.log(
+        'Usage: npm run nlu:annotations -- [--locale en-US]\n\nWrites test/corpus/<locale>.json as an NLU annotation set to .build/nlu/<locale>.json.',
+      );
+      return 0;
+    }
+    locale = values.locale ?? 'en-US';
+  } catch (error) {
+    console.error(`nlu:annotations: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  if (!/^[a-z]{2}-[A-Z]{2}$/.test(locale)) {
+    console.error(`nlu:annotations: --locale "${locale}" is not a locale like en-US`);
+    return 2;
+  }
+  let corpus: unknown;
+  try {
+    corpus = JSON.parse(readFileSync(join(ROOT, 'test', 'corpus', `${locale}.json`), 'utf8'));
+    assertIsCorpus(corpus);
+  } catch (error) {
+    const reason =
+      error instanceof CorpusFormatError || error instanceof SyntaxError
+        ? error.message
+        : `no corpus for ${locale}`;
+    console.error(`nlu:annotations: ${reason}`);
+    return 1;
+  }
+  const out = join(ROOT, '.build', 'nlu');
+  mkdirSync(out, { recursive: true });
+  const file = join(out, `${locale}.json`);
+  const set = annotationSet(corpus);
+  writeFileSync(file, `${JSON.stringify(set, null, 2)}\n`);
+  console.log(`wrote .build/nlu/${locale}.json (${set.data.length} annotations)`);
+  return 0;
+}
+
+process.exitCode = main();
