@@ -109,7 +109,7 @@ export function answerLines(answer: RenderedAnswer): string[] {
     lines.push(`  Card: AskForPermissionsConsent (${(card.permissions ?? []).join(', ')})`);
   } else if (card !== undefined) {
     lines.push(`  Card: ${card.title ?? card.type}`);
-    for (const line of (card.text ?? '').split('\n')) lines.push(`    ${line}`);
+    for (const line of (card.text ?? '').split('\n')) lines.push(line === '' ? '' : `    ${line}`);
   }
   if (answer.consentQuestion !== undefined) {
     lines.push(`  [Alexa, for Amazon's consent skill: ${answer.consentQuestion}]`);

@@ -2,7 +2,7 @@
 import type { HeldTokens, RefreshOutcome } from './alexa-account-link.js';
 import { describeExpiresIn, type ProxyExchange } from './proxy-exchanges.js';
 import { answerLines } from './render.js';
-import type { UtteranceMeaning } from '../../tools/utterances/index.js';
+import { meaningWords, type UtteranceMeaning } from '../../tools/utterances/index.js';
 import type { ConsentHeard } from './request-envelope.js';
 import type { Turn } from './simulator.js';
 
@@ -19,15 +19,11 @@ export function formatDuration(ms: number): string {
 
 /**
  * What the resolver made of the utterance, filled slots only:
- * `WhatShouldIWearIntent city=Paris date=2026-11-27`.
+ * `WhatShouldIWearIntent city=Paris date=2026-11-27 item="an umbrella" [UMBRELLA]`.
  */
 export function heardWords(heard: UtteranceMeaning | ConsentHeard): string {
-  if (heard.kind === 'launch') return 'LaunchRequest';
   if (heard.kind === 'consent') return `SessionResumedRequest (consent: ${heard.answer})`;
-  const slots = Object.entries(heard.slots).flatMap(([name, slot]) =>
-    slot.value === undefined ? [] : [`${name}=${slot.value}`],
-  );
-  return [heard.name, ...slots].join(' ');
+  return meaningWords(heard);
 }
 
 /** How the last proxy exchange set `expires_in`, when the proxy logged one. */

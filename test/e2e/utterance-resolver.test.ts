@@ -17,7 +17,7 @@ describe('local simulator: utterances through the shared resolver', () => {
 
   it('gives a city typed in lower case its capitals, as Alexa writes place names', () => {
     expect(heard('what should I wear in new york this weekend')).to.equal(
-      'WhatShouldIWearIntent city=New York date=2026-W48-WE',
+      'WhatShouldIWearIntent city="New York" date=2026-W48-WE',
     );
   });
 

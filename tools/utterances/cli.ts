@@ -94,12 +94,13 @@ function slotValues(meaning: UtteranceMeaning): Record<string, string> {
   );
 }
 
-/** One line for `utterance`: plain, or JSON. */
-export function utterLine(utterance: string, meaning: UtteranceMeaning, json: boolean): string {
+/**
+ * The intent and filled slots as words: `WhatShouldIWearIntent city=Paris item="an umbrella"
+ * [UMBRELLA]` (a custom slot's entity-resolution id in brackets, `[no match]` when none).
+ */
+export function meaningWords(meaning: UtteranceMeaning): string {
   const intent = meaning.kind === 'launch' ? 'LaunchRequest' : meaning.name;
-  const slots = slotValues(meaning);
-  if (json) return JSON.stringify({ utterance, intent, slots });
-  const words = Object.entries(slots).map(([name, value]) => {
+  const words = Object.entries(slotValues(meaning)).map(([name, value]) => {
     const slot = meaning.kind === 'intent' ? meaning.slots[name] : undefined;
     const resolution = resolutionOf(slot);
     const id =
@@ -110,7 +111,14 @@ export function utterLine(utterance: string, meaning: UtteranceMeaning, json: bo
           : ' [no match]';
     return `${name}=${value.includes(' ') ? JSON.stringify(value) : value}${id}`;
   });
-  return `${utterance} -> ${[intent, ...words].join(' ')}`;
+  return [intent, ...words].join(' ');
+}
+
+/** One line for `utterance`: plain, or JSON. */
+export function utterLine(utterance: string, meaning: UtteranceMeaning, json: boolean): string {
+  if (!json) return `${utterance} -> ${meaningWords(meaning)}`;
+  const intent = meaning.kind === 'launch' ? 'LaunchRequest' : meaning.name;
+  return JSON.stringify({ utterance, intent, slots: slotValues(meaning) });
 }
 
 /** Runs the command; resolves with the exit code. */

@@ -42,5 +42,12 @@ export {
   UtterancesError,
   type AmbiguousCandidate,
 } from './errors.js';
-export { runUtterCli, UTTER_USAGE, utterLine, UtterUsageError, type UtterCliIo } from './cli.js';
+export {
+  meaningWords,
+  runUtterCli,
+  UTTER_USAGE,
+  utterLine,
+  UtterUsageError,
+  type UtterCliIo,
+} from './cli.js';
 export { NUMBER_WORDS, spokenNumber } from './spoken-numbers.js';
