@@ -8,17 +8,20 @@
  * entity-resolution id, not the words.
  */
 
-/** One line of the corpus. */
-interface CorpusLine {
+/** One in-domain line of the corpus: what Alexa should send for the utterance. */
+export interface InDomainLine {
   readonly utterance: string;
   readonly city: string | null;
+  /** An AMAZON.DATE value, as Alexa sends it. */
   readonly date: string | null;
+  /** The ClothingItem entity-resolution id. */
+  readonly item: string | null;
 }
 
-/** The corpus file's shape. */
+/** The corpus file's shape (test/corpus/<locale>.json). */
 export interface CorpusFile {
   readonly today: string;
-  readonly inDomain: readonly CorpusLine[];
+  readonly inDomain: readonly InDomainLine[];
   readonly outOfDomain: readonly string[];
 }
 

@@ -7,7 +7,12 @@ describe('the corpus as an NLU Evaluation Tool annotation set', () => {
     const set = annotationSet({
       today: '2026-12-02',
       inDomain: [
-        { utterance: 'what should I wear in Oslo tomorrow', city: 'Oslo', date: '2026-12-03' },
+        {
+          utterance: 'what should I wear in Oslo tomorrow',
+          city: 'Oslo',
+          date: '2026-12-03',
+          item: null,
+        },
       ],
       outOfDomain: ['play some jazz'],
     });

@@ -11,25 +11,15 @@ import {
   resolveUtterance,
   type UtteranceMeaning,
 } from '../../tools/utterances/index.js';
-
-/** One in-domain line: what Alexa should send. */
-export interface InDomainLine {
-  readonly utterance: string;
-  readonly city: string | null;
-  readonly date: string | null;
-  readonly item: string | null;
-}
-
-/** The corpus file. */
-export interface Corpus {
-  readonly today: string;
-  readonly inDomain: readonly InDomainLine[];
-  readonly outOfDomain: readonly string[];
-}
+import { assertIsCorpus, type CorpusFile } from '../../scripts/nlu/annotations.js';
 
 /** The corpus of `locale`. */
-export function loadCorpus(locale = 'en-US'): Corpus {
-  return JSON.parse(readFileSync(join(import.meta.dirname, `${locale}.json`), 'utf8')) as Corpus;
+export function loadCorpus(locale = 'en-US'): CorpusFile {
+  const corpus: unknown = JSON.parse(
+    readFileSync(join(import.meta.dirname, `${locale}.json`), 'utf8'),
+  );
+  assertIsCorpus(corpus);
+  return corpus;
 }
 
 /** What was heard, in the corpus's terms. */

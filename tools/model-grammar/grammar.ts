@@ -258,7 +258,7 @@ export const PURPOSES: readonly TypeValue[] = [
   { id: 'TRAVEL', words: ['the airport', 'my trip', 'a trip', 'travel', 'travelling'] },
 ];
 
-/** Items every English says alike. */
+/** Items and the words every English says alike for them. */
 const COMMON_ITEMS: readonly TypeValue[] = [
   {
     id: 'JACKET',
@@ -279,15 +279,31 @@ const COMMON_ITEMS: readonly TypeValue[] = [
     ],
     noun: 'count',
   },
+  {
+    id: 'SWEATER',
+    words: ['sweater', 'sweatshirt', 'hoodie', 'cardigan', 'pullover', 'fleece'],
+    noun: 'count',
+  },
   { id: 'UMBRELLA', words: ['umbrella'], noun: 'count' },
   {
     id: 'RAINCOAT',
     words: ['raincoat', 'rain jacket', 'rain coat', 'waterproof jacket', 'poncho'],
     noun: 'count',
   },
+  {
+    id: 'SUNSCREEN',
+    words: ['sunscreen', 'sunblock', 'sun screen', 'sun lotion', 'sun cream', 'suncream'],
+    noun: 'mass',
+  },
   { id: 'SUNGLASSES', words: ['sunglasses', 'shades'], noun: 'mass' },
   { id: 'GLOVES', words: ['gloves', 'mittens', 'mitts'], noun: 'mass' },
+  {
+    id: 'HAT',
+    words: ['hat', 'beanie', 'cap', 'sun hat', 'warm hat', 'winter hat'],
+    noun: 'count',
+  },
   { id: 'SCARF', words: ['scarf'], noun: 'count' },
+  { id: 'BOOTS', words: ['boots', 'rain boots', 'snow boots', 'winter boots'], noun: 'mass' },
   { id: 'SHORTS', words: ['shorts'], noun: 'mass' },
   {
     id: 'TSHIRT',
@@ -295,133 +311,60 @@ const COMMON_ITEMS: readonly TypeValue[] = [
     noun: 'count',
   },
   { id: 'LAYERS', words: ['layers', 'extra layers', 'extra layer', 'layer'], noun: 'mass' },
+  { id: 'LONG_PANTS', words: ['trousers', 'jeans'], noun: 'mass' },
+  { id: 'SANDALS', words: ['sandals', 'flip flops', 'flip-flops'], noun: 'mass' },
 ];
 
-/** The common items, with a locale's own synonyms added to some, and the locale's own items. */
-function withCommon(
-  synonyms: Readonly<Record<string, readonly string[]>>,
-  ...own: TypeValue[]
-): readonly TypeValue[] {
-  const common = COMMON_ITEMS.map((v) => ({
-    ...v,
-    words: [...v.words, ...(synonyms[v.id] ?? [])],
-  }));
-  return [...common, ...own];
+/**
+ * The items in a locale's words: the common words, with the locale's own words for some items
+ * put first (the first word is the value entity resolution names).
+ */
+function itemsSaying(own: Readonly<Record<string, readonly string[]>>): readonly TypeValue[] {
+  return COMMON_ITEMS.map((v) => ({ ...v, words: [...(own[v.id] ?? []), ...v.words] }));
 }
 
+/** en-US: pants, a slicker, rubber boots. */
 const US_WORDS: LocaleWords = {
-  items: withCommon(
-    { RAINCOAT: ['slicker'] },
-    {
-      id: 'SWEATER',
-      words: ['sweater', 'sweatshirt', 'hoodie', 'cardigan', 'pullover', 'fleece'],
-      noun: 'count',
-    },
-    {
-      id: 'SUNSCREEN',
-      words: ['sunscreen', 'sunblock', 'sun screen', 'sun lotion', 'sun cream'],
-      noun: 'mass',
-    },
-    {
-      id: 'HAT',
-      words: ['hat', 'beanie', 'cap', 'sun hat', 'winter hat', 'warm hat'],
-      noun: 'count',
-    },
-    {
-      id: 'BOOTS',
-      words: ['boots', 'rain boots', 'snow boots', 'winter boots', 'rubber boots'],
-      noun: 'mass',
-    },
-    { id: 'LONG_PANTS', words: ['pants', 'long pants', 'jeans', 'trousers'], noun: 'mass' },
-    { id: 'SANDALS', words: ['sandals', 'flip flops', 'flip-flops'], noun: 'mass' },
-  ),
+  items: itemsSaying({
+    LONG_PANTS: ['pants', 'long pants'],
+    RAINCOAT: ['slicker'],
+    BOOTS: ['rubber boots'],
+  }),
 };
 
-/** en-GB: a jumper, trousers ("pants" are underwear), wellies, a brolly, sun cream. */
+/** en-GB: a jumper, trousers ("pants" are underwear), wellies, a brolly, a mac. */
 const GB_WORDS: LocaleWords = {
-  items: withCommon(
-    { UMBRELLA: ['brolly'], RAINCOAT: ['mac', 'cagoule', 'anorak', 'waterproof'] },
-    {
-      id: 'SWEATER',
-      words: ['jumper', 'sweater', 'sweatshirt', 'hoodie', 'cardigan', 'pullover', 'fleece'],
-      noun: 'count',
-    },
-    {
-      id: 'SUNSCREEN',
-      words: ['sun cream', 'suncream', 'sunscreen', 'sunblock', 'sun lotion'],
-      noun: 'mass',
-    },
-    {
-      id: 'HAT',
-      words: ['hat', 'woolly hat', 'bobble hat', 'beanie', 'cap', 'sun hat', 'warm hat'],
-      noun: 'count',
-    },
-    {
-      id: 'BOOTS',
-      words: ['boots', 'wellies', 'wellington boots', 'wellingtons', 'walking boots', 'snow boots'],
-      noun: 'mass',
-    },
-    { id: 'LONG_PANTS', words: ['trousers', 'long trousers', 'jeans'], noun: 'mass' },
-    { id: 'SANDALS', words: ['sandals', 'flip flops', 'flip-flops'], noun: 'mass' },
-  ),
+  items: itemsSaying({
+    SWEATER: ['jumper'],
+    LONG_PANTS: ['long trousers'],
+    UMBRELLA: ['brolly'],
+    RAINCOAT: ['mac', 'cagoule', 'anorak', 'waterproof'],
+    HAT: ['woolly hat', 'bobble hat'],
+    BOOTS: ['wellies', 'wellington boots', 'wellingtons', 'walking boots'],
+  }),
 };
 
-/** en-AU: a jumper, a brolly, sunnies, sun cream, gumboots, and thongs are sandals. */
+/** en-AU: a jumper, a brolly, sunnies, gumboots, trackies, and thongs are sandals. */
 const AU_WORDS: LocaleWords = {
-  items: withCommon(
-    { UMBRELLA: ['brolly'], SUNGLASSES: ['sunnies'] },
-    {
-      id: 'SWEATER',
-      words: ['jumper', 'sweater', 'hoodie', 'trackie top', 'cardigan', 'pullover', 'fleece'],
-      noun: 'count',
-    },
-    {
-      id: 'SUNSCREEN',
-      words: ['sunscreen', 'sun cream', 'suncream', 'sunblock', 'sun lotion'],
-      noun: 'mass',
-    },
-    {
-      id: 'HAT',
-      words: ['hat', 'beanie', 'cap', 'sun hat', 'bucket hat', 'warm hat'],
-      noun: 'count',
-    },
-    { id: 'BOOTS', words: ['boots', 'gumboots', 'rain boots', 'ugg boots'], noun: 'mass' },
-    {
-      id: 'LONG_PANTS',
-      words: ['pants', 'long pants', 'trousers', 'jeans', 'trackies'],
-      noun: 'mass',
-    },
-    { id: 'SANDALS', words: ['thongs', 'sandals', 'flip flops', 'flip-flops'], noun: 'mass' },
-  ),
+  items: itemsSaying({
+    SWEATER: ['jumper', 'trackie top'],
+    LONG_PANTS: ['pants', 'long pants', 'trackies'],
+    UMBRELLA: ['brolly'],
+    SUNGLASSES: ['sunnies'],
+    HAT: ['bucket hat'],
+    BOOTS: ['gumboots', 'ugg boots'],
+    SANDALS: ['thongs'],
+  }),
 };
 
 /** en-CA: as en-US, and a toque. */
 const CA_WORDS: LocaleWords = {
-  items: withCommon(
-    {},
-    {
-      id: 'SWEATER',
-      words: ['sweater', 'sweatshirt', 'hoodie', 'cardigan', 'pullover', 'fleece', 'bunnyhug'],
-      noun: 'count',
-    },
-    {
-      id: 'SUNSCREEN',
-      words: ['sunscreen', 'sunblock', 'sun screen', 'sun lotion', 'sun cream'],
-      noun: 'mass',
-    },
-    {
-      id: 'HAT',
-      words: ['hat', 'toque', 'tuque', 'beanie', 'cap', 'sun hat', 'winter hat', 'warm hat'],
-      noun: 'count',
-    },
-    {
-      id: 'BOOTS',
-      words: ['boots', 'winter boots', 'snow boots', 'rain boots', 'rubber boots'],
-      noun: 'mass',
-    },
-    { id: 'LONG_PANTS', words: ['pants', 'long pants', 'jeans', 'trousers'], noun: 'mass' },
-    { id: 'SANDALS', words: ['sandals', 'flip flops', 'flip-flops'], noun: 'mass' },
-  ),
+  items: itemsSaying({
+    LONG_PANTS: ['pants', 'long pants'],
+    SWEATER: ['bunnyhug'],
+    HAT: ['toque', 'tuque'],
+    BOOTS: ['rubber boots'],
+  }),
 };
 
 /** The words of each locale the skill publishes. */
