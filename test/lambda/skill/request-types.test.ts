@@ -12,6 +12,9 @@ import { InvalidRequestEnvelopeError } from '../../../lambda/request/index.js';
 import type { WeatherProvider } from '../../../lambda/weather/index.js';
 import {
   intentRequest,
+  launchRequest,
+  sessionEndedRequest,
+  sessionResumedRequest,
   TEST_API_ACCESS_TOKEN,
   TEST_API_ENDPOINT,
   TEST_DEVICE_ID,
@@ -554,6 +557,51 @@ describe('request types', () => {
         field: 'request.intent.slots.item.resolutions.resolutionsPerAuthority.0.status',
       });
     });
+  });
+
+  it('answers an envelope of every request type Alexa may send, speaking only where it may', async () => {
+    const every: [string, Json, boolean][] = [
+      ['LaunchRequest', launchRequest() as unknown as Json, true],
+      ['IntentRequest', intentRequest('AMAZON.HelpIntent') as unknown as Json, true],
+      ['SessionEndedRequest', sessionEndedRequest() as unknown as Json, false],
+      [
+        'SessionResumedRequest',
+        sessionResumedRequest({
+          token: 'address-consent',
+          result: { status: 'DENIED' },
+        }) as unknown as Json,
+        true,
+      ],
+      ['CanFulfillIntentRequest', canFulfillRequest(WEAR), false],
+      [
+        'System.ExceptionEncountered',
+        exceptionEncountered(
+          { type: 'INVALID_RESPONSE', message: 'bad' },
+          { requestId: 'amzn1.echo-api.request.1' },
+        ),
+        false,
+      ],
+      ...[
+        'AudioPlayer.PlaybackStarted',
+        'AudioPlayer.PlaybackFinished',
+        'AudioPlayer.PlaybackStopped',
+        'AudioPlayer.PlaybackNearlyFinished',
+      ].map((type): [string, Json, boolean] => [type, audioPlayerRequest(type), false]),
+      ['AudioPlayer.PlaybackFailed', PLAYBACK_FAILED, false],
+      ...[
+        'PlaybackController.PlayCommandIssued',
+        'PlaybackController.PauseCommandIssued',
+        'PlaybackController.NextCommandIssued',
+        'PlaybackController.PreviousCommandIssued',
+      ].map((type): [string, Json, boolean] => [type, playbackControllerRequest(type), false]),
+      ['Messaging.MessageReceived', messageReceived(), false],
+      ['Alexa.Presentation.APL.UserEvent', aplUserEvent(), false],
+    ];
+    for (const [type, event, speaks] of every) {
+      const reply = await invoke(event);
+      expect(reply.version, type).to.equal('1.0');
+      expect(reply.response.outputSpeech !== undefined, `${type} speaks`).to.equal(speaks);
+    }
   });
 
   describe('the envelope check, for other requests than CanFulfillIntentRequest', () => {
