@@ -127,7 +127,10 @@ export function itemVerdict(item: ItemId, advice: Advice): ItemVerdict {
     case 'SHORTS':
     case 'SANDALS':
       if (legs !== 'shorts') return verdict(item, 'no', 'too-cold');
-      if (item === 'SANDALS' && advice.precipitation?.chance === 'likely') return wet(item, advice);
+      if (item === 'SANDALS' && advice.precipitation?.chance === 'likely') {
+        // Wet feet: rain likely says no to sandals, however warm.
+        return verdict(item, 'no', `${advice.precipitation.kind}-likely`);
+      }
       return verdict(item, 'yes', 'warm');
     case 'TSHIRT':
       return top === 't-shirt' || top === 'light-t-shirt'

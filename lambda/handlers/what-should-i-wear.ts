@@ -35,14 +35,17 @@ import {
   beyondHorizonSpeech,
   dayWords,
   speakable,
+  styleOf,
   twoDayCard,
   utterance,
   weatherErrorSpeech,
+  weekdayName,
   whichCitySpeech,
   type Utterance,
 } from '../speech/index.js';
 import {
   DateOutOfRangeError,
+  daysBetween,
   isWeatherError,
   localDate,
   type DayForecast,
@@ -61,16 +64,18 @@ import { answerWhenVerified, type Draft } from './draft.js';
 import { INTENTS } from './intents.js';
 import type { SkillDependencies } from './state.js';
 import {
-  pendingOf,
+  QUESTION,
+  QUESTION_WORDS,
+  questionOf,
   readQuery,
   updatedIntent,
+  without,
   type AskedSlot,
   type WearQuery,
 } from './wear-query.js';
 
 export { ADDRESS_PERMISSION } from './address-consent.js';
 
-const WHICH_DAY = 'Which day should I check?';
 const ONE_DAY_AT_A_TIME =
   'I can tell you what to wear for a day or a weekend in the next two weeks, like today, tomorrow or Saturday.';
 
@@ -124,8 +129,8 @@ async function answer(
   const seed = envelope.request.requestId;
   const access = alexaAccess(input);
   const calls = { beforeNetwork: draft.verified };
-  const ask = (slot: AskedSlot, speech: Utterance, reprompt: string, outcome: string) =>
-    askFor(input, draft, { query, slot, speech, reprompt, outcome });
+  const ask = (slot: AskedSlot, speech: string, outcome: string) =>
+    askFor(input, draft, { query, slot, speech: utterance(speech), outcome });
 
   // Settings are optional: a failure falls back to the locale's unit and UTC, and is logged.
   const logFailure = (api: string) => (error: unknown) => {
@@ -142,80 +147,77 @@ async function answer(
     hemisphere: locale === 'en-AU' ? 'south' : 'north',
   });
   if (when.kind === 'unsupported') {
-    return ask(
-      'date',
-      utterance(`${ONE_DAY_AT_A_TIME} ${WHICH_DAY}`),
-      WHICH_DAY,
-      'unsupported-date',
-    );
+    return ask('date', `${ONE_DAY_AT_A_TIME} ${QUESTION_WORDS.date}`, 'unsupported-date');
   }
   if (when.kind === 'past') {
+    const period = periodName(when.period, locale);
     return ask(
       'date',
-      utterance(`That ${when.period} is already over. ${ONE_DAY_AT_A_TIME} ${WHICH_DAY}`),
-      WHICH_DAY,
+      `That ${period} is already over. ${ONE_DAY_AT_A_TIME} ${QUESTION_WORDS.date}`,
       'past-period',
     );
   }
   const days = when.kind === 'weekend' ? when.days : [when.date];
 
-  const found = await findPlace(input, deps.alexaApi, access, calls, logFailure('postalAddress'));
-  if (
-    found.kind === 'ask-permission' &&
-    consent === undefined &&
-    draft.session[ASKED_BY_VOICE] !== true
-  ) {
-    for (const [name, value] of Object.entries(pendingOf(query))) draft.setSession(name, value);
-    draft.setSession(ASKED_BY_VOICE, true);
-    draft.outcome = 'ask-permission';
-    askForAddressByVoice(draft.responseBuilder);
-    return draft.responseBuilder
-      .speak("To check the weather where you are, I need your device's postal code.")
-      .getResponse();
-  }
-  if (found.kind !== 'place') {
-    if (found.kind === 'ask-permission') {
-      draft.responseBuilder.withAskForPermissionsConsentCard([ADDRESS_PERMISSION]);
-      const speech = utterance(
-        "Which city should I check? To use your device's location instead, allow it with the card I sent to the Alexa app.",
-      );
-      return ask('city', speech, 'Which city should I check?', 'which-city');
+  const found = await findPlace(query, deps.alexaApi, access, calls, logFailure('postalAddress'));
+  if (found.kind === 'ask-permission' && consent === undefined) {
+    if (draft.session[ASKED_BY_VOICE] !== true) {
+      // Asked once a session, by voice; the answer comes back as a SessionResumedRequest.
+      draft.setSession(QUESTION, questionOf(query, 'city'));
+      draft.setSession(ASKED_BY_VOICE, true);
+      draft.outcome = 'ask-permission';
+      askForAddressByVoice(draft.responseBuilder);
+      return draft.responseBuilder
+        .speak("To check the weather where you are, I need your device's postal code.")
+        .getResponse();
     }
+    draft.responseBuilder.withAskForPermissionsConsentCard([ADDRESS_PERMISSION]);
+    return ask(
+      'city',
+      `${QUESTION_WORDS.city} To use your device's location instead, allow it with the card I sent to the Alexa app.`,
+      'which-city',
+    );
+  }
+  if (found.kind === 'ask-permission') {
+    if (consent === 'ACCEPTED') {
+      // Approved by voice, yet the API still refuses (the grant not there yet): no card again.
+      draft.logger.info('address still refused after the user approved', { consent });
+      return ask(
+        'city',
+        `I still can't read your device's postal code. ${QUESTION_WORDS.city}`,
+        'which-city-after-consent',
+      );
+    }
+    draft.responseBuilder.withAskForPermissionsConsentCard([ADDRESS_PERMISSION]);
+    return ask(
+      'city',
+      `${QUESTION_WORDS.city} To use your device's location instead, allow it with the card I sent to the Alexa app.`,
+      'which-city',
+    );
+  }
+  if (found.kind === 'ask') {
     const [first] = days;
     const question = whichCitySpeech(
       first === usersToday ? 'today' : dayWords(first, usersToday, locale),
     );
-    return ask('city', question.speech, 'Which city should I check?', 'which-city');
+    return ask('city', question.speech.text, 'which-city');
   }
 
-  const budget = deps.weatherBudgetMs ?? 2500;
-  const settledDays = await Promise.all(
-    days.map((day) =>
-      deps.weather
-        .forecastDay(
-          // The user's today is the city's today: "today in Paris", asked in the evening in Los
-          // Angeles, is Paris's today, which may be the user's tomorrow.
-          { place: found.place, date: day === usersToday ? 'today' : day },
-          { timeoutMs: budget, beforeNetwork: draft.verified },
-        )
-        .then(
-          (forecast) => ({ forecast }),
-          (error: unknown) => {
-            if (!isWeatherError(error)) throw error;
-            return { error };
-          },
-        ),
-    ),
+  const fetched = await forecastDays(
+    deps,
+    found.place,
+    when,
+    usersToday,
+    zone === undefined,
+    draft,
   );
-  const forecasts = settledDays.flatMap((d) => ('forecast' in d ? [d.forecast] : []));
-  const [firstError] = settledDays.flatMap((d) => ('error' in d ? [d.error] : []));
+  const { forecasts } = fetched;
   const [first, second] = forecasts;
   if (first === undefined) {
-    if (firstError === undefined) throw new Error('No forecast and no error');
-    return weatherFailure(input, draft, { query, when, error: firstError, locale, seed });
+    return weatherFailure(input, draft, { query, when, error: fetched.error, locale, seed });
   }
 
-  for (const [name] of Object.entries(pendingOf(query))) draft.setSession(name, undefined);
+  if (draft.session[QUESTION] !== undefined) draft.setSession(QUESTION, undefined);
   const answered = (forecast: DayForecast) => ({ forecast, advice: adviseForecast(forecast) });
   const answeredDays =
     second === undefined
@@ -226,8 +228,9 @@ async function answer(
     units,
     seed,
     locale,
-    ...(query.item === undefined ? {} : { item: query.item }),
-    ...(days.length === 1 && days[0] === usersToday ? { usersToday } : {}),
+    item: query.item,
+    usersToday: fetched.shiftedFrom,
+    lead: leadOf(when, first, fetched, locale),
   });
   const cards = answeredDays.map((d) => ({
     forecast: d.forecast,
@@ -252,34 +255,71 @@ async function answer(
   return draft.responseBuilder.speak(speech.ssml).withShouldEndSession(true).getResponse();
 }
 
-/** What to say when no forecast could be had: a period beyond the forecast asks for a day. */
+/** A period's name as the locale says it: autumn outside the US and Canada. */
+function periodName(period: string, locale: string): string {
+  return period === 'fall' && styleOf(locale) === 'commonwealth' ? 'autumn' : period;
+}
+
+/**
+ * What to say before the advice: which day of a longer period is answered ("That month starts
+ * on January 1st."), or that a day of a weekend cannot be ("Sunday is beyond the forecast.").
+ */
+function leadOf(
+  when: AmazonDateResolution,
+  first: DayForecast,
+  fetched: ForecastDays,
+  locale: string,
+): string | undefined {
+  if (when.kind === 'day' && when.period?.started === false) {
+    const period = periodName(when.period.name, locale);
+    return `That ${period} starts ${dayWords(first.date, first.today, locale)}.`;
+  }
+  const missing = fetched.error;
+  if (when.kind !== 'weekend' || !(missing instanceof DateOutOfRangeError)) return undefined;
+  const day = weekdayName(missing.date);
+  return missing.reason === 'past'
+    ? `${day} is already over in ${speakable(missing.placeName)}.`
+    : `${day} is beyond the forecast.`;
+}
+
+/** What no forecast calls for: a period or weekend out of reach asks for a day. */
 function weatherFailure(
   input: HandlerInput,
   draft: Draft,
   context: {
     readonly query: WearQuery;
     readonly when: AmazonDateResolution;
-    readonly error: WeatherError;
+    readonly error: WeatherError | undefined;
     readonly locale: string;
     readonly seed: string;
   },
 ): Response {
   const { query, when, error, locale, seed } = context;
+  if (error === undefined) throw new Error('No forecast and no error');
   draft.outcome = `weather:${error.code}`;
   draft.logger.warn('no forecast', { errorCode: error.code, reason: error.reason });
-  const laterPeriod = when.kind === 'day' && when.period?.started === false;
-  if (error instanceof DateOutOfRangeError && error.reason === 'beyond-horizon' && laterPeriod) {
-    const horizon = beyondHorizonSpeech(error.lastDate, error.today, { locale }).speech.text;
-    const speech = utterance(
-      `${horizon.replace(/ Ask me again closer to the day\.$/, '')} ${WHICH_DAY}`,
-    );
-    return askFor(input, draft, {
+  const ask = (speech: string) =>
+    askFor(input, draft, {
       query,
       slot: 'date',
-      speech,
-      reprompt: WHICH_DAY,
+      speech: utterance(speech),
       outcome: draft.outcome,
     });
+  if (error instanceof DateOutOfRangeError) {
+    if (when.kind === 'weekend' && error.reason === 'past') {
+      const place = speakable(error.placeName);
+      return ask(
+        `That weekend is already over in ${place}. ${ONE_DAY_AT_A_TIME} ${QUESTION_WORDS.date}`,
+      );
+    }
+    const laterPeriod =
+      when.kind === 'weekend' || (when.kind === 'day' && when.period?.started === false);
+    if (error.reason === 'beyond-horizon' && laterPeriod) {
+      const horizon = beyondHorizonSpeech(error.lastDate, error.today, { locale }).speech.text;
+      return ask(
+        `${horizon.replace(/ Ask me again closer to the day\.$/, '')} ${QUESTION_WORDS.date}`,
+      );
+    }
   }
   const failure = weatherErrorSpeech(error, { locale, seed });
   if (failure.reprompt) {
@@ -287,7 +327,6 @@ function weatherFailure(
       query,
       slot: 'city',
       speech: failure.speech,
-      reprompt: failure.reprompt.ssml,
       outcome: draft.outcome,
     });
   }
@@ -296,7 +335,7 @@ function weatherFailure(
 
 /**
  * Asks for `slot` with `Dialog.ElicitSlot`, the session open: the intent sent along keeps what
- * is known (never the slot asked for), and the session keeps the day and the item.
+ * is known (never the slot asked for), and the session keeps the question.
  */
 function askFor(
   input: HandlerInput,
@@ -305,30 +344,84 @@ function askFor(
     readonly query: WearQuery;
     readonly slot: AskedSlot;
     readonly speech: Utterance;
-    readonly reprompt: string;
     readonly outcome: string;
   },
 ): Response {
-  const known: WearQuery = { ...question.query, [question.slot]: undefined };
-  for (const [name, value] of Object.entries(pendingOf(known))) draft.setSession(name, value);
+  const { query, slot } = question;
+  draft.setSession(QUESTION, questionOf(query, slot));
   draft.outcome = question.outcome;
   return draft.responseBuilder
     .speak(question.speech.ssml)
-    .reprompt(question.reprompt)
-    .addElicitSlotDirective(question.slot, updatedIntent(input, known))
+    .reprompt(QUESTION_WORDS[slot])
+    .addElicitSlotDirective(slot, updatedIntent(input, without(query, slot)))
     .withShouldEndSession(false)
     .getResponse();
 }
 
+/** The forecasts of the days asked for, and what became of the others. */
+interface ForecastDays {
+  readonly forecasts: DayForecast[];
+  /** The first error of a day that has no forecast. */
+  readonly error?: WeatherError;
+  /** The user's date when the answer is for the city's today instead (already past there). */
+  readonly shiftedFrom?: string;
+}
+
+/**
+ * The forecasts of the days asked for, a weekend's two at once. A single day that is the user's
+ * today (or, the user's zone unknown, yesterday in UTC) but already past in the city, where it is
+ * the next day, is answered for the city's today: "today in Paris", asked in the evening in Los
+ * Angeles.
+ */
+async function forecastDays(
+  deps: SkillDependencies,
+  place: PlaceQuery,
+  when: Exclude<AmazonDateResolution, { kind: 'unsupported' } | { kind: 'past' }>,
+  usersToday: string,
+  zoneUnknown: boolean,
+  draft: Draft,
+): Promise<ForecastDays> {
+  const options = { timeoutMs: deps.weatherBudgetMs ?? 2500, beforeNetwork: draft.verified };
+  const one = async (date: string): Promise<DayForecast | WeatherError> => {
+    try {
+      return await deps.weather.forecastDay({ place, date }, options);
+    } catch (error) {
+      if (!isWeatherError(error)) throw error;
+      return error;
+    }
+  };
+  if (when.kind === 'day') {
+    const result = await one(when.date);
+    if (!isWeatherError(result)) return { forecasts: [result] };
+    const cityIsAhead =
+      result instanceof DateOutOfRangeError &&
+      result.reason === 'past' &&
+      daysBetween(when.date, result.today) === 1 &&
+      (when.date === usersToday || (zoneUnknown && daysBetween(when.date, usersToday) <= 1));
+    if (!cityIsAhead) return { forecasts: [], error: result };
+    const today = await one('today');
+    return isWeatherError(today)
+      ? { forecasts: [], error: today }
+      : { forecasts: [today], shiftedFrom: when.date };
+  }
+  const results = await Promise.all(when.days.map(one));
+  const forecasts: DayForecast[] = [];
+  let error: WeatherError | undefined;
+  for (const result of results) {
+    if (isWeatherError(result)) error ??= result;
+    else forecasts.push(result);
+  }
+  return error === undefined ? { forecasts } : { forecasts, error };
+}
+
 /** The place to look up, or what to ask the user for. */
 async function findPlace(
-  input: HandlerInput,
+  query: WearQuery,
   alexaApi: AlexaApi,
   access: AlexaApiAccess | undefined,
   calls: AlexaCallOptions,
   onFailure: (error: unknown) => void,
 ): Promise<PlaceFound> {
-  const query = readQuery(input, {});
   if (query.city !== undefined) return { kind: 'place', place: speakable(query.city) };
   if (access === undefined) return { kind: 'ask' };
   try {

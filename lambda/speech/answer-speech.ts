@@ -30,12 +30,14 @@ export interface AnswerSpeechInput {
   readonly units: UserUnits;
   readonly seed: string;
   readonly locale?: string;
-  readonly item?: ItemAsked;
+  readonly item?: ItemAsked | undefined;
   /**
-   * The user's own today, when they asked for it and the city's today differs: the answer is for
-   * the city's today, and says so.
+   * The user's date, when it is already past in the city and the answer is for the city's today
+   * instead: the answer says so.
    */
-  readonly usersToday?: string;
+  readonly usersToday?: string | undefined;
+  /** A sentence said before the rest ("That month starts on January 1st."). */
+  readonly lead?: string | undefined;
 }
 
 /** The clothes two days call for are the same: one sentence can say both. */
@@ -52,14 +54,11 @@ function sameClothes(a: Advice, b: Advice): boolean {
   );
 }
 
+/** "It's already Thursday in Paris.": the answer is for the city's today, past the user's. */
 function zoneNote(day: AnsweredDay, usersToday: string | undefined): string | undefined {
   const cityToday = day.forecast.today;
-  if (usersToday === undefined || cityToday === usersToday) return undefined;
-  const place = speakable(day.forecast.place.name);
-  const weekday = weekdayName(cityToday);
-  return cityToday > usersToday
-    ? `It's already ${weekday} in ${place}.`
-    : `It's still ${weekday} in ${place}.`;
+  if (usersToday === undefined || cityToday <= usersToday) return undefined;
+  return `It's already ${weekdayName(cityToday)} in ${speakable(day.forecast.place.name)}.`;
 }
 
 function itemText(input: AnswerSpeechInput): string | undefined {
@@ -67,14 +66,19 @@ function itemText(input: AnswerSpeechInput): string | undefined {
   if (item === undefined) return undefined;
   const { id } = item;
   if (id === undefined) return unknownItemText(item.said);
+  const twoDays = days.length > 1;
   const sentences = days.map((d) => {
     const day = dayWords(d.forecast.date, d.forecast.today, locale);
     const verdict = itemVerdict(id, d.advice);
-    return {
-      day,
+    // For two days, each sentence is introduced with its day: the verdict does not repeat it.
+    const text = itemAnswerText({
       verdict,
-      text: itemAnswerText({ verdict, advice: d.advice, units, day, locale }),
-    };
+      advice: d.advice,
+      units,
+      day: twoDays ? undefined : day,
+      locale,
+    });
+    return { day, verdict, text };
   });
   const [first, second] = sentences;
   if (first === undefined) return undefined;
@@ -86,21 +90,44 @@ function itemText(input: AnswerSpeechInput): string | undefined {
 function adviceText(input: AnswerSpeechInput): string {
   const { days, units, seed, locale } = input;
   const [first, second] = days;
-  if (second === undefined) return adviceSpeech({ ...first, units, seed, locale }).text;
+  if (second === undefined)
+    return adviceSpeech({ forecast: first.forecast, advice: first.advice, units, seed, locale })
+      .text;
   if (sameClothes(first.advice, second.advice)) {
     const day = `on ${weekdayName(first.forecast.date)} and ${weekdayName(second.forecast.date)}`;
     const range = {
       coldestC: Math.min(first.advice.summary.coldestC, second.advice.summary.coldestC),
       warmestC: Math.max(first.advice.summary.warmestC, second.advice.summary.warmestC),
     };
-    return adviceSpeech({ ...first, units, seed, locale, day, range }).text;
+    return adviceSpeech({
+      forecast: first.forecast,
+      advice: first.advice,
+      units,
+      seed,
+      locale,
+      day,
+      range,
+    }).text;
   }
-  return [first, second].map((d) => adviceSpeech({ ...d, units, seed, locale }).text).join(' ');
+  return [first, second]
+    .map((d) => adviceSpeech({ forecast: d.forecast, advice: d.advice, units, seed, locale }).text)
+    .join(' ');
 }
 
 /** The spoken answer. Every outside value in it (place names, words said) is escaped. */
 export function answerSpeech(input: AnswerSpeechInput): Utterance {
-  const [first] = input.days;
-  const parts = [zoneNote(first, input.usersToday), itemText(input), adviceText(input)];
+  const [first, second] = input.days;
+  const { units, seed, locale } = input;
+  const note = zoneNote(first, input.usersToday);
+  // The usual answer, one day and nothing before it, is the day's advice as it is.
+  if (
+    second === undefined &&
+    input.item === undefined &&
+    note === undefined &&
+    input.lead === undefined
+  ) {
+    return adviceSpeech({ forecast: first.forecast, advice: first.advice, units, seed, locale });
+  }
+  const parts = [note, input.lead, itemText(input), adviceText(input)];
   return utterance(parts.filter((p): p is string => p !== undefined).join(' '));
 }

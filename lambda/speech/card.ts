@@ -62,12 +62,12 @@ function titleDay(date: string, today: string, locale?: string): string {
  */
 export function twoDayCard(first: AdviceCardInput, second: AdviceCardInput): Card {
   const [a, b] = [adviceCard(first), adviceCard(second)];
-  const where = a.title.slice(0, a.title.indexOf(': '));
   const dayOf = (input: AdviceCardInput) => fullDateWords(input.forecast.date, input.locale);
   const lines = (card: Card) => card.text.split('\n').filter((l) => !isFootnote(l));
-  const footnotes = b.text.split('\n').filter(isFootnote);
+  // Each day's notes once, in their order: a stale Saturday and a fresh Sunday say both.
+  const footnotes = FOOTNOTES.filter((note) => `${a.text}\n${b.text}`.split('\n').includes(note));
   return {
-    title: `${where}: ${dayOf(first)} and ${dayOf(second)}`,
+    title: `${placeWords(first.forecast.place)}: ${dayOf(first)} and ${dayOf(second)}`,
     text: [dayOf(first), ...lines(a), '', dayOf(second), ...lines(b), '', ...footnotes].join('\n'),
   };
 }
@@ -75,7 +75,15 @@ export function twoDayCard(first: AdviceCardInput, second: AdviceCardInput): Car
 const DEMO_NOTE = 'Demo forecast: made up for testing, not real weather.';
 const OPEN_METEO_NOTE = 'Weather data by Open-Meteo.com';
 const STALE_NOTE = 'From an earlier forecast: the weather service did not answer in time.';
-const FOOTNOTES = [DEMO_NOTE, OPEN_METEO_NOTE, STALE_NOTE];
+const FOOTNOTES = [STALE_NOTE, DEMO_NOTE, OPEN_METEO_NOTE];
+
+/** "Chicago, Illinois": the place and its region, as a card names them. */
+function placeWords(place: AdviceCardInput['forecast']['place']): string {
+  return [place.name, place.region]
+    .filter((part): part is string => part !== undefined && part !== '')
+    .map((part) => speakable(part))
+    .join(', ');
+}
 
 function isFootnote(line: string): boolean {
   return FOOTNOTES.includes(line);
@@ -85,10 +93,7 @@ function writeCard(input: AdviceCardInput): Card {
   const { forecast, advice, units, locale } = input;
   const style = styleOf(locale);
   const s = advice.summary;
-  const where = [forecast.place.name, forecast.place.region]
-    .filter((part): part is string => part !== undefined && part !== '')
-    .map((part) => speakable(part))
-    .join(', ');
+  const where = placeWords(forecast.place);
   const title = `${where}: ${titleDay(forecast.date, forecast.today, locale)}`;
 
   const lines: string[] = [];

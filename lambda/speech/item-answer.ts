@@ -40,59 +40,95 @@ export interface ItemAnswerInput {
   readonly verdict: ItemVerdict;
   readonly advice: Advice;
   readonly units: UserUnits;
-  /** How the day is named: "today", "tomorrow", "on Saturday". */
-  readonly day: string;
+  /**
+   * How the day is named ("today", "tomorrow", "on Saturday"), for "Not tomorrow: ..."; absent
+   * when the caller names the day itself (a weekend's two answers).
+   */
+  readonly day?: string | undefined;
   readonly locale?: string;
 }
 
-/** The sentence that answers the item question (plain text, not yet escaped). */
+/** Items said in the plural ("boots are"). */
+const PLURAL: ReadonlySet<ItemId> = new Set([
+  'SUNGLASSES',
+  'GLOVES',
+  'BOOTS',
+  'SHORTS',
+  'LAYERS',
+  'LONG_PANTS',
+  'SANDALS',
+]);
+
+const ANSWER_WORDS: Readonly<Record<ItemVerdict['answer'], string>> = {
+  yes: 'Yes',
+  no: 'No',
+  maybe: 'Maybe',
+};
+
+/**
+ * The sentence that answers the item question (plain text, not yet escaped): the verdict first
+ * ("Yes", "No", "Maybe", "Not tomorrow"), then why, in the locale's words for the item.
+ */
 export function itemAnswerText(input: ItemAnswerInput): string {
-  const { verdict, advice, units, day, locale } = input;
+  const { verdict, advice, units, locale } = input;
   const item = itemWords(verdict.item, locale);
   const p = advice.precipitation;
   const when = p === null ? '' : ` ${periodWords(p)}`;
   const low = spokenTemperature(advice.summary.coldestC, units);
   const high = spokenTemperature(advice.summary.warmestC, units);
   const outer = outerWords(advice.outer) ?? 'a light layer';
-  const use = verdict.item === 'UMBRELLA' || verdict.item === 'SUNSCREEN' ? 'take' : 'wear';
-  switch (verdict.reason) {
-    case 'rain-likely':
-      return `Yes: rain is likely${when}, so ${use === 'take' ? 'take' : 'bring'} ${item}.`;
-    case 'rain-possible':
-      return `Maybe: there's a chance of rain${when}, so ${item} is worth having.`;
-    case 'snow-likely':
-      return `Yes: snow is likely${when}, so ${use} ${item}.`;
-    case 'snow-possible':
-      return `Maybe: there's a chance of snow${when}, so ${item} is worth having.`;
-    case 'too-windy-for-umbrella':
-      return 'Not an umbrella: the wind will be too strong for one. Take a hooded rain jacket instead.';
-    case 'dry':
-      return `No: it should stay dry, so you won't need ${item}.`;
-    case 'strong-uv':
-      return `Yes: the sun will be strong, so ${use === 'take' ? 'take' : 'bring'} ${item}.`;
-    case 'low-uv':
-      return `No: the sun won't be strong enough to need ${item}.`;
-    case 'cold':
-      return `Yes: it will feel like ${low} degrees at its coldest, so ${use} ${item}.`;
-    case 'not-cold-enough':
-      return `No: it won't be cold enough for ${item}.`;
-    case 'too-cold':
-      return `Not ${day}: it will feel like ${high} degrees at best.`;
-    case 'warm':
-      return verdict.answer === 'yes'
-        ? `Yes: it will feel like ${high} degrees at its warmest.`
-        : `No: it will feel like ${high} degrees, warm enough for shorts.`;
-    case 'coat-needed':
-      return `You'll want more than a jacket: ${outer}.`;
-    case 'jacket-enough':
-      return verdict.answer === 'yes' ? `Yes: ${outer} will do.` : `No: ${outer} is enough.`;
-    case 'no-outer-layer':
-      return `No: you won't need ${item}.`;
-    case 'temperature-swing':
-      return 'Yes: the temperature changes a lot during the day.';
-    case 'steady-temperature':
-      return 'No need: the temperature stays fairly steady.';
-  }
+  const take = verdict.item === 'UMBRELLA' || verdict.item === 'SUNSCREEN' ? 'take' : 'bring';
+  const wear = verdict.item === 'UMBRELLA' || verdict.item === 'SUNSCREEN' ? 'take' : 'wear';
+  const so = {
+    yes: `so ${wear} ${item}`,
+    maybe: `so ${item} ${PLURAL.has(verdict.item) ? 'are' : 'is'} worth having`,
+    no: `so leave ${item} at home`,
+  }[verdict.answer];
+  const because = ((): string => {
+    switch (verdict.reason) {
+      case 'rain-likely':
+        return `rain is likely${when}, ${verdict.answer === 'yes' ? `so ${take} ${item}` : so}`;
+      case 'rain-possible':
+        return `there's a chance of rain${when}, ${so}`;
+      case 'snow-likely':
+        return `snow is likely${when}, ${so}`;
+      case 'snow-possible':
+        return `there's a chance of snow${when}, ${so}`;
+      case 'too-windy-for-umbrella':
+        return 'the wind will be too strong for an umbrella. Take a hooded rain jacket instead';
+      case 'dry':
+        return `it should stay dry, so you won't need ${item}`;
+      case 'strong-uv':
+        return `the sun will be strong, so ${take} ${item}`;
+      case 'low-uv':
+        return `the sun won't be strong enough to need ${item}`;
+      case 'cold':
+        return `it will feel like ${low} degrees at its coldest, so ${wear} ${item}`;
+      case 'not-cold-enough':
+        return `it won't be cold enough for ${item}`;
+      case 'too-cold':
+        return `it will feel like ${high} degrees at best`;
+      case 'warm':
+        return verdict.answer === 'yes'
+          ? `it will feel like ${high} degrees at its warmest`
+          : `it will feel like ${high} degrees, warm enough for shorts`;
+      case 'coat-needed':
+        return `you'll want more than a jacket: ${outer}`;
+      case 'jacket-enough':
+        return verdict.answer === 'yes' ? `${outer} will do` : `${outer} is enough`;
+      case 'no-outer-layer':
+        return `you won't need ${item}`;
+      case 'temperature-swing':
+        return 'the temperature changes a lot during the day';
+      case 'steady-temperature':
+        return 'the temperature stays fairly steady';
+    }
+  })();
+  const answer =
+    verdict.reason === 'too-cold' && input.day !== undefined
+      ? `Not ${input.day}`
+      : ANSWER_WORDS[verdict.answer];
+  return `${answer}: ${because}.`;
 }
 
 /** The sentence for an item Alexa could not resolve: the general advice follows. */

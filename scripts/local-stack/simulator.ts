@@ -5,7 +5,7 @@
  * question, as Alexa does.
  */
 import type { dialog, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import type { ElicitedSlot, UtteranceMeaning } from '../../tools/utterances/index.js';
+import { elicitedSlotOf, type UtteranceMeaning } from '../../tools/utterances/index.js';
 import { localDate } from '../../lambda/weather/index.js';
 import type { AlexaAccountLink, RefreshOutcome } from './alexa-account-link.js';
 import { SkillCallError } from './errors.js';
@@ -48,19 +48,6 @@ export function consentAnswerOf(said: string): ConsentHeard['answer'] {
     return 'ACCEPTED';
   if (/^(no|nope|deny|i deny|don't|do not)\b/.test(words)) return 'DENIED';
   return 'NOT_ANSWERED';
-}
-
-/** The slot a Dialog.ElicitSlot asks for, as the resolver takes it. */
-function elicitedOf(directive: dialog.ElicitSlotDirective | undefined): ElicitedSlot | undefined {
-  const intent = directive?.updatedIntent;
-  if (directive === undefined || intent === undefined) return undefined;
-  const known = Object.fromEntries(
-    Object.entries(intent.slots ?? {}).map(([name, slot]) => [
-      name,
-      slot.value === undefined ? {} : { value: slot.value },
-    ]),
-  );
-  return { intent: intent.name, slot: directive.slotToElicit, known };
 }
 
 /** One turn of the conversation. */
@@ -119,7 +106,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         if (answer === 'ACCEPTED') options.onConsentGranted?.();
         heard = { kind: 'consent', answer, token: connection.token };
       } else {
-        heard = options.resolve(said, today, elicitedOf(elicit));
+        heard = options.resolve(said, today, elicitedSlotOf(elicit));
       }
       const token = await options.account.tokenForRequest();
       const current = session ?? newSession();

@@ -151,6 +151,7 @@ describe('conversations', () => {
     const alexa = conversation({ transport: connecting });
     await alexa.say('what should I wear');
     expect(alexa.sessionOpen).to.equal(true);
+    expect(() => alexa.say('help')).to.throw(ConversationStateError);
     expect(await alexa.resume({ status: 'DENIED' })).to.have.speech('kept DENIED');
     expect(() => alexa.resume({ status: 'ACCEPTED' })).to.throw(ConversationStateError);
   });

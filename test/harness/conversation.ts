@@ -20,7 +20,7 @@ import {
 } from './requests.js';
 import { TEST_NOW } from './tokens.js';
 import type { Transport } from './transports.js';
-import { resolveUtterance, type UtteranceMeaning } from './utterances.js';
+import { elicitedSlotOf, resolveUtterance, type UtteranceMeaning } from './utterances.js';
 import { localDate } from './spoken-dates.js';
 
 /** Where each turn's access token comes from: a fixed token, none, or a function per turn. */
@@ -109,8 +109,17 @@ export class Conversation {
     return this.turn((o) => launchRequest(o));
   }
 
-  /** What the user says, resolved through the model (see `resolveUtterance`). */
+  /**
+   * What the user says, resolved through the model (see `resolveUtterance`). Throws
+   * {@link ConversationStateError} while a skill connection waits for {@link resume}: the user is
+   * talking to the connected skill (Amazon's consent skill), not to this one.
+   */
   say(utterance: string): Promise<ResponseEnvelope> {
+    if (this.pendingConnection !== undefined) {
+      throw new ConversationStateError(
+        'A skill connection is waiting for its answer: resume() it before saying anything else',
+      );
+    }
     return this.hear(this.meaning(utterance));
   }
 
@@ -126,21 +135,7 @@ export class Conversation {
    * another intent ("stop", "help", a new request) or nothing the model knows (the fallback).
    */
   meaning(utterance: string): UtteranceMeaning {
-    const elicit = this.elicitation();
-    const intent = elicit?.updatedIntent;
-    const elicited =
-      elicit !== undefined && intent !== undefined
-        ? {
-            intent: intent.name,
-            slot: elicit.slotToElicit,
-            known: Object.fromEntries(
-              Object.entries(intent.slots ?? {}).map(([name, slot]) => [
-                name,
-                slot.value === undefined ? {} : { value: slot.value },
-              ]),
-            ),
-          }
-        : undefined;
+    const elicited = elicitedSlotOf(this.elicitation());
     return resolveUtterance(this.model, utterance, {
       today: this.today,
       skillId: this.options.request?.skillId ?? TEST_SKILL_ID,

@@ -93,7 +93,8 @@ export const MORE_GENERAL_ASKS: readonly string[] = [
 /** Asks about one item: the item is the `{item}` slot, articles included in its values. */
 export const ITEM_ASKS: readonly string[] = [
   '(do|will) I need {item}',
-  'do I need to wear {item}',
+  'do I need to (wear|bring|take) {item}',
+  'is it a good day for {item}',
   'should I (wear|bring|take|pack|grab|carry|put on) {item}',
   'should (the kids|I) wear {item}',
   'can I (wear|get away with|go without) {item}',
@@ -130,6 +131,7 @@ export const WEATHER_ASKS: readonly string[] = [
   '(will it|is it going to|is it supposed to) (rain|snow|freeze|storm)',
   'is it (raining|snowing)',
   'does it look like (rain|snow)',
+  'any chance of (rain|snow)',
   'is there (rain|snow) in the forecast',
   '(will it be|is it going to be|is it) (cold|hot|warm|chilly|windy|sunny|nice)',
   'is it (cold|warm|nice) (out|outside)',
@@ -225,11 +227,20 @@ export const SLOT_SAMPLES: Readonly<Record<'city' | 'date', readonly string[]>> 
     '{city}',
     '(in|for) {city}',
     "(I'm in|I am in|it's|check) {city}",
+    '(what|how) about {city}',
     '{city} please',
-    'in {city} {date}',
+    '(in|) {city} {date}',
+    '(in|) {city} on {date}',
     '{date} in {city}',
   ],
-  date: ['{date}', '(on|for) {date}', '{date} please', '{date} in {city}', 'in {city} {date}'],
+  date: [
+    '{date}',
+    '(on|for) {date}',
+    '(what|how) about {date}',
+    '{date} please',
+    '{date} in {city}',
+    'in {city} {date}',
+  ],
 };
 
 /** Purposes ("what should I wear to work"): the values of the Purpose slot type. */

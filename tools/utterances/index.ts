@@ -4,6 +4,7 @@
  * the test harness (test/harness) and the local simulator (scripts/local-stack).
  */
 export {
+  elicitedSlotOf,
   resolveUtterance,
   type ElicitedSlot,
   type ResolveOptions,

@@ -5,6 +5,7 @@
  * dates and matched custom values); two best matches that disagree are reported (or, when asked,
  * the first in model order is taken). Nothing matched: AMAZON.FallbackIntent.
  */
+import type { dialog } from 'ask-sdk-model';
 import { compileModel, type CompiledSample } from './compile.js';
 import type { SlotInput } from './entity-resolution.js';
 import { AmbiguousUtteranceError, UnmatchedUtteranceError } from './errors.js';
@@ -55,6 +56,22 @@ export interface ElicitedSlot {
   readonly slot: string;
   /** The `updatedIntent`'s slot values. */
   readonly known?: Readonly<Record<string, SlotInput>>;
+}
+
+/**
+ * The slot a `Dialog.ElicitSlot` directive asks for, as {@link resolveUtterance} takes it: the
+ * intent and slot, and the slot values its `updatedIntent` holds. Undefined without one.
+ */
+export function elicitedSlotOf(
+  directive: dialog.ElicitSlotDirective | undefined,
+): ElicitedSlot | undefined {
+  const intent = directive?.updatedIntent;
+  if (directive === undefined || intent === undefined) return undefined;
+  const known: Record<string, SlotInput> = {};
+  for (const [name, slot] of Object.entries(intent.slots ?? {})) {
+    known[name] = slot.value === undefined ? {} : { value: slot.value };
+  }
+  return { intent: intent.name, slot: directive.slotToElicit, known };
 }
 
 /** How much a bare answer to the elicited slot counts over the same words read elsewhere. */

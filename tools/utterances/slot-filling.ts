@@ -27,8 +27,13 @@ const NOT_IN_PLACES: ReadonlySet<string> = new Set(
   (
     'i me my you your we what whats how why who when where which should would could can do does ' +
     'did is are was be tell say play joke wear weather please thanks thank hello hi hey yes no ok ' +
-    'okay alexa skill open start help stop cancel and or but not'
+    'okay alexa skill open start help stop cancel and or but not here there home inside outside ' +
+    'outdoors indoors'
   ).split(' '),
+);
+/** Words that join the parts of a sample: never inside a custom slot's unlisted value. */
+const JOINING_WORDS: ReadonlySet<string> = new Set(
+  'in on for to at and or if is it with from of by than as'.split(' '),
 );
 /** Words that may open a custom slot's unlisted value although samples use them. */
 const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'my', 'the', 'our', 'some']);
@@ -101,7 +106,10 @@ export function fillSlot(
   const free =
     custom === undefined || !DETERMINERS.has(span[0]?.lower ?? '') ? span : span.slice(1);
   if (free.length === 0) return undefined;
-  if (free.some((w) => c.carrierWords.has(w.lower) || DATE_WORDS.has(w.lower))) return undefined;
+  // A custom value nobody listed may hold the model's words ("a dress": "dress" is a carrier
+  // word), but never the words that join a sample's parts, or a date.
+  const excluded = custom === undefined ? c.carrierWords : JOINING_WORDS;
+  if (free.some((w) => excluded.has(w.lower) || DATE_WORDS.has(w.lower))) return undefined;
   if (type === 'AMAZON.City' && !isCity(span)) return undefined;
   if (custom === undefined) return { input: { value: spoken }, weight: 0 };
   return {

@@ -98,7 +98,7 @@ export function intentSuites(target: SuiteTarget): void {
         expect(start).to.deep.include({ uri: 'connection://AMAZON.AskForPermissionsConsent/2' });
         expect(reply).not.to.have.permissionsConsentCard();
         expect(alexa.sessionOpen).to.equal(true);
-        expect(alexa.sessionAttributes).to.have.property('pendingDate');
+        expect(alexa.sessionAttributes).to.have.nested.property('question.date');
       });
 
       it('asks which city, with the consent card, when the user says no by voice', async () => {
@@ -124,8 +124,8 @@ export function intentSuites(target: SuiteTarget): void {
         expect(first?.request.session?.new).to.equal(true);
         expect(third?.request.session?.new).to.equal(false);
         expect(third?.request.session?.sessionId).to.equal(first?.request.session?.sessionId);
-        expect(third?.request.session?.attributes).to.have.property('pendingDate');
-        expect(reply.sessionAttributes ?? {}).not.to.have.property('pendingDate');
+        expect(third?.request.session?.attributes).to.have.nested.property('question.date');
+        expect(reply.sessionAttributes ?? {}).not.to.have.property('question');
       });
 
       it('answers from the postal code once the user approves by voice', async () => {
@@ -146,6 +146,18 @@ export function intentSuites(target: SuiteTarget): void {
         const reply = await alexa.say('what should I wear');
         expect(mock.address?.isDone()).to.equal(true);
         expect(reply).to.have.speech(ADVICE);
+      });
+
+      it('asks which city, without the card again, when the API still refuses after an approval', async () => {
+        mockAlexaApi({ address: 'denied' });
+        const alexa = await linked();
+        await alexa.say('what should I wear tomorrow');
+        mockAlexaApi({ address: 'denied' });
+        const reply = await alexa.resume({ status: 'ACCEPTED' });
+        expect(reply).to.have.speech(/^I still can't read your device's postal code\. Which city/);
+        expect(reply).not.to.have.permissionsConsentCard();
+        expect(reply).to.elicitSlot('city');
+        expect(await alexa.say('Oslo')).to.have.speech(/(In Oslo tomorrow|Tomorrow in Oslo)/);
       });
 
       it('asks which city, without a permission card, when the device has no address', async () => {
@@ -232,16 +244,40 @@ export function intentSuites(target: SuiteTarget): void {
         expect(reply).to.have.speech('Goodbye.').and.to.endSession();
       });
 
-      it('"Which city?" takes help, then a whole new request', async () => {
+      it('"Which city?" takes help, asks again, and still takes a bare city', async () => {
+        mockAlexaApi({ address: 'absent' });
+        const alexa = await linked();
+        await alexa.say('do I need an umbrella on Saturday');
+        const helped = await alexa.say('help');
+        expect(helped).to.have.speech(
+          /what to wear and what to bring.*Which city should I check\?$/,
+        );
+        expect(helped).to.elicitSlot('city').and.to.keepSessionOpen();
+        const reply = await alexa.say('Boston');
+        expect(reply).to.have.speech(/Boston on Saturday|Saturday in Boston/);
+        expect(reply).to.have.speech(/^(Yes|No|Maybe)/);
+      });
+
+      it('"Which city?" takes a whole new request instead', async () => {
         mockAlexaApi({ address: 'absent' });
         const alexa = await linked();
         await alexa.say('what should I wear');
-        expect(await alexa.say('help')).to.have.speech(/what to wear and what to bring/);
         mockAlexaApi();
         const reply = await alexa.say('is it going to rain in Portland tomorrow');
         expect(reply)
           .to.have.speech(/Portland/)
           .and.to.have.speech(ADVICE);
+      });
+
+      it('"Which city?" asks again after words it cannot place', async () => {
+        mockAlexaApi({ address: 'absent' });
+        const alexa = await linked();
+        await alexa.say('what should I wear');
+        const missed = await alexa.say('play some jazz');
+        expect(missed).to.have.speech(/^Sorry, I didn't get that\. Which city should I check\?$/);
+        expect(missed).to.elicitSlot('city');
+        mockAlexaApi();
+        expect(await alexa.say('Oslo')).to.have.speech(ADVICE);
       });
 
       it('"I couldn\'t find that place" takes another city', async () => {
@@ -286,6 +322,44 @@ export function intentSuites(target: SuiteTarget): void {
           .and.to.keepSessionOpen();
         mockAlexaApi();
         expect(await alexa.say('what should I wear in Oslo')).to.have.speech(ADVICE);
+      });
+    });
+
+    describe('days and periods', () => {
+      it('"Which day?" for a date value Alexa never sends takes a bare day', async () => {
+        mockAlexaApi();
+        const alexa = await linked();
+        const asked = await alexa.intent('WhatShouldIWearIntent', {
+          city: 'Oslo',
+          date: 'soonish',
+        });
+        expect(asked)
+          .to.have.speech(/Which day should I check\?$/)
+          .and.to.elicitSlot('date');
+        mockAlexaApi();
+        expect(await alexa.say('on Saturday')).to.have.speech(/Oslo on Saturday|Saturday in Oslo/);
+      });
+
+      it('says which day of a later period it answers', async () => {
+        mockAlexaApi();
+        const reply = await (await linked()).say('what should I wear in Oslo next week');
+        expect(reply)
+          .to.have.speech(/^That week starts on Monday\. /)
+          .and.to.have.speech(ADVICE);
+      });
+
+      it('says a season is over in the words of the locale (autumn in en-GB)', async () => {
+        mockAlexaApi();
+        const us = await linked();
+        const reply = await us.intent('WhatShouldIWearIntent', { city: 'Leeds', date: '2025-FA' });
+        expect(reply).to.have.speech(/^That fall is already over\./);
+        const british = talk({ locale: 'en-GB', accessToken: await target.validToken() });
+        mockAlexaApi();
+        const replyGb = await british.intent('WhatShouldIWearIntent', {
+          city: 'Leeds',
+          date: '2025-FA',
+        });
+        expect(replyGb).to.have.speech(/^That autumn is already over\./);
       });
     });
 

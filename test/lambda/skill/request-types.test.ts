@@ -505,7 +505,7 @@ describe('request types', () => {
     });
 
     it('leaves the session attributes as Alexa sent them', async () => {
-      const sessionAttributes = { pendingDate: '2026-11-28' };
+      const sessionAttributes = { question: { slot: 'city', date: '2026-11-28' } };
       const reply = await invoke(
         canFulfillRequest(WEAR, [slot('city', 'Chicago')], { sessionAttributes }),
       );

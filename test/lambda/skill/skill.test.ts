@@ -134,7 +134,7 @@ describe('the skill', () => {
       expect(reply.response.card).to.equal(undefined);
       expect(reply.response.reprompt).to.equal(undefined);
       expect(reply.sessionAttributes).to.deep.equal({
-        pendingDate: '2026-11-28',
+        question: { slot: 'city', date: '2026-11-28' },
         addressConsentAsked: true,
       });
     });
@@ -158,7 +158,7 @@ describe('the skill', () => {
         slotToElicit: 'city',
       });
       expect(reply.sessionAttributes).to.deep.equal({
-        pendingDate: '2026-11-28',
+        question: { slot: 'city', date: '2026-11-28' },
         addressConsentAsked: true,
       });
     });
@@ -176,13 +176,47 @@ describe('the skill', () => {
         intentRequest(
           WEAR,
           { city: 'Boston' },
-          { accessToken: issuer.mint(), sessionAttributes: first.sessionAttributes ?? {} },
+          {
+            accessToken: issuer.mint(),
+            sessionAttributes: first.sessionAttributes ?? {},
+            dialogState: 'IN_PROGRESS',
+          },
         ),
       );
       expect(speechOf(second)).to.match(
         /Boston on Saturday|In Boston on Saturday|Saturday in Boston/,
       );
-      expect(second.sessionAttributes ?? {}).not.to.have.property('pendingDate');
+      expect(second.sessionAttributes ?? {}).not.to.have.property('question');
+    });
+
+    it('completes its query from the open question only for the answer to it', async () => {
+      issuer.serveJwks();
+      serveSettings();
+      serveAddress(500);
+      const h = harness();
+      const asked = await h.invoke(
+        intentRequest(
+          WEAR,
+          { date: '2026-11-28', item: 'an umbrella' },
+          { accessToken: issuer.mint() },
+        ),
+      );
+      expect(asked.sessionAttributes).to.deep.equal({
+        question: { slot: 'city', date: '2026-11-28', item: { said: 'an umbrella' } },
+      });
+      // A new request (STARTED, as Alexa sends one) is not the answer: nothing of the question.
+      const fresh = await h.invoke(
+        intentRequest(
+          WEAR,
+          { city: 'Boston' },
+          {
+            accessToken: issuer.mint(),
+            sessionAttributes: asked.sessionAttributes ?? {},
+            dialogState: 'STARTED',
+          },
+        ),
+      );
+      expect(speechOf(fresh)).to.match(/^(In Boston today|Today in Boston)/);
     });
 
     it('falls back to default units when the Settings API fails, and logs why', async () => {

@@ -43,6 +43,17 @@ const HONOLULU: GeocodingResult = {
   country: 'United States',
   admin1: 'Hawaii',
 };
+const AUCKLAND: GeocodingResult = {
+  id: 2193733,
+  name: 'Auckland',
+  latitude: -36.84853,
+  longitude: 174.76349,
+  feature_code: 'PPLA',
+  country_code: 'NZ',
+  timezone: 'Pacific/Auckland',
+  country: 'New Zealand',
+  admin1: 'Auckland',
+};
 const NEW_YORK: GeocodingResult = {
   id: 5128581,
   name: 'New York',
@@ -64,18 +75,28 @@ function dateIn(zone: string, instant: number): string {
  * What the skill says for `utterance` said at `instant` on a device in `deviceZone`, about
  * `city`; also the date the forecast was asked for.
  */
-async function ask(utterance: string, instant: number, deviceZone: string, city: GeocodingResult) {
+async function ask(
+  utterance: string,
+  instant: number,
+  deviceZone: string,
+  city: GeocodingResult,
+  { forecast = true, settings = true, horizonDays = 16 } = {},
+) {
   const issuer = new TestIssuer(undefined, undefined, instant);
   issuer.serveJwks();
-  mockAlexaApi({ settings: { timeZone: deviceZone, unit: 'CELSIUS' } });
+  mockAlexaApi({ settings: settings ? { timeZone: deviceZone, unit: 'CELSIUS' } : 'failing' });
   const zone = String(city['timezone']);
   serveGeocoding(String(city['name']), geocodingBody(city));
-  serveForecast(forecastBody({ startDate: dateIn(zone, instant), timezone: zone }));
+  if (forecast) {
+    serveForecast(
+      forecastBody({ startDate: dateIn(zone, instant), timezone: zone, days: horizonDays }),
+    );
+  }
   const now = () => instant;
   const { transport } = createTestSkill({
     issuer,
     now: instant,
-    weather: createOpenMeteoProvider({ now }),
+    weather: createOpenMeteoProvider({ now, horizonDays }),
   });
   const alexa = conversation({
     transport,
@@ -96,7 +117,7 @@ describe('time zones: the day is judged in the city', () => {
       PARIS,
     );
     expect(reply).to.have.speech(/^It's already Thursday in Paris\. /);
-    expect(reply).to.have.speech(/today it will feel like|today, expect/i);
+    expect(reply).to.have.speech(/\btoday\b/i);
     expect(reply).not.to.have.speech(/look back/);
     expect(reply).to.have.card({ title: 'Paris, Île-de-France: Today, Thursday, December 3rd' });
   });
@@ -156,16 +177,102 @@ describe('time zones: the day is judged in the city', () => {
     });
   });
 
-  it('across the date line: from Auckland, Honolulu is still on the day before', async () => {
-    // Thursday 10:00 in Auckland (UTC+13) is Wednesday 11:00 in Honolulu (UTC-10).
+  it('across the date line: from Honolulu, Auckland is already on the next day', async () => {
+    // Wednesday 11:00 in Honolulu (UTC-10) is Thursday 10:00 in Auckland (UTC+13).
     const reply = await ask(
-      'what should I wear in Honolulu today',
+      'what should I wear in Auckland today',
       Date.parse('2026-12-02T21:00:00Z'),
-      'Pacific/Auckland',
-      HONOLULU,
+      'Pacific/Honolulu',
+      AUCKLAND,
     );
-    expect(reply).to.have.speech(/^It's still Wednesday in Honolulu\./);
-    expect(reply).to.have.card({ title: 'Honolulu, Hawaii: Today, Wednesday, December 2nd' });
+    expect(reply).to.have.speech(/^It's already Thursday in Auckland\./);
+    expect(reply).to.have.card({ title: 'Auckland, Auckland: Today, Thursday, December 3rd' });
+  });
+
+  // Thursday 10:00 in Auckland is Wednesday 11:00 in Honolulu: Thursday is Honolulu's tomorrow,
+  // answered as such, never taken for Honolulu's today.
+  for (const said of [
+    'what should I wear in Honolulu today',
+    'what should I wear in Honolulu on Thursday',
+  ]) {
+    it(`across the date line: from Auckland, "${said}" is answered for the day said`, async () => {
+      const reply = await ask(
+        said,
+        Date.parse('2026-12-02T21:00:00Z'),
+        'Pacific/Auckland',
+        HONOLULU,
+      );
+      expect(reply).to.have.card({ title: 'Honolulu, Hawaii: Tomorrow, Thursday, December 3rd' });
+      expect(reply).not.to.have.speech(/already|still|look back/);
+    });
+  }
+
+  it("answers for Paris's today when the device's zone is unknown (Settings failing)", async () => {
+    // 20:00 in New York on Wednesday: 01:00 Thursday in UTC, 02:00 Thursday in Paris. Alexa sends
+    // the device's Wednesday; the skill, without the zone, knows only UTC's Thursday.
+    const reply = await ask(
+      'what should I wear in Paris today',
+      Date.parse('2026-12-03T01:00:00Z'),
+      'America/New_York',
+      PARIS,
+      { settings: false },
+    );
+    expect(reply).to.have.speech(/^It's already Thursday in Paris\./);
+    expect(reply).not.to.have.speech(/look back/);
+  });
+
+  describe('weekends', () => {
+    it('answers Sunday alone, and says why, when Saturday is already over in the city', async () => {
+      // Saturday 23:00 in Los Angeles is Sunday 08:00 in Paris.
+      const reply = await ask(
+        'what should I wear in Paris this weekend',
+        Date.parse('2026-12-06T07:00:00Z'),
+        'America/Los_Angeles',
+        PARIS,
+      );
+      expect(reply).to.have.speech(/^Saturday is already over in Paris\. /);
+      expect(reply).not.to.have.speech(/Sunday and Sunday/);
+      expect(reply).to.have.card({ title: 'Paris, Île-de-France: Today, Sunday, December 6th' });
+    });
+
+    it('asks which day when the weekend is already over in the city', async () => {
+      // Sunday 23:00 in Los Angeles is Monday 08:00 in Paris.
+      const reply = await ask(
+        'what should I wear in Paris this weekend',
+        Date.parse('2026-12-07T07:00:00Z'),
+        'America/Los_Angeles',
+        PARIS,
+        { forecast: false },
+      );
+      expect(reply).to.have.speech(
+        /^That weekend is already over in Paris\. .*Which day should I check\?$/,
+      );
+      expect(reply).to.elicitSlot('date');
+    });
+
+    it('answers Saturday and says Sunday is beyond the forecast at its edge', async () => {
+      // Wednesday 2 December, a forecast of 4 days: Saturday the 5th is its last.
+      const reply = await ask(
+        'what should I wear in New York this weekend',
+        Date.parse('2026-12-02T17:00:00Z'),
+        'America/New_York',
+        NEW_YORK,
+        { horizonDays: 4 },
+      );
+      expect(reply).to.have.speech(/^Sunday is beyond the forecast\. /);
+      expect(reply).to.have.card({ title: 'New York, New York: Saturday, December 5th' });
+    });
+  });
+
+  it("a day before the user's today is past, wherever it is asked about", async () => {
+    const reply = await ask(
+      'what should I wear in Paris yesterday',
+      Date.parse('2026-12-02T16:00:00Z'),
+      'America/Los_Angeles',
+      PARIS,
+      { forecast: false },
+    );
+    expect(reply).to.have.speech(/look back|already passed/);
   });
 
   describe('daylight-saving changes', () => {

@@ -177,7 +177,7 @@ describe('the skill, while the token is checked', () => {
 
   it('drops the draft of a refused token whole: no call, no session change, no line of it', async () => {
     await warmCaches();
-    const session = { pendingDate: '2026-11-27', carried: 'along' };
+    const session = { question: { slot: 'city', date: '2026-11-27' }, carried: 'along' };
     const reply = test.skill.invoke(ask({ sessionAttributes: session }));
     await settle();
     expect(forecasts.answered, 'the draft had its forecast before the refusal').to.equal(1);
@@ -206,7 +206,7 @@ describe('the skill, while the token is checked', () => {
     const answer = await reply;
     expect(answer.response.reprompt).to.equal(undefined);
     expect(answer.response.shouldEndSession).to.equal(true);
-    expect(answer.sessionAttributes ?? {}).to.not.have.property('pendingDate');
+    expect(answer.sessionAttributes ?? {}).to.not.have.property('question');
   });
 
   it('never calls out for a refused token whose answer is not cached', async () => {

@@ -46,15 +46,59 @@ describe('item answers', () => {
   });
 
   it('says more than a jacket on a freezing day, and yes to a coat, gloves and a scarf', () => {
-    expect(text(cold, 'JACKET')).to.equal("You'll want more than a jacket: a heavy winter coat.");
+    expect(text(cold, 'JACKET')).to.equal(
+      "No: you'll want more than a jacket: a heavy winter coat.",
+    );
     for (const item of ['COAT', 'GLOVES', 'HAT', 'SWEATER', 'LONG_PANTS'] as const)
       expect(itemVerdict(item, adviseDay(cold)).answer, item).to.equal('yes');
   });
 
-  it('answers about every item the slot type knows', () => {
+  it("answers about every item the slot type knows, from the day's advice", () => {
+    const warmRain = hours(22, 29, (h) =>
+      h >= 15 && h <= 19 ? { precipitationProbability: 80 } : {},
+    );
+    // Each item on a cool rainy day, a hot sunny one, a freezing one, and a hot rainy one.
+    const expected: Record<ItemId, string> = {
+      JACKET: 'no/coat-needed no/no-outer-layer no/coat-needed no/no-outer-layer',
+      COAT: 'yes/cold no/no-outer-layer yes/cold no/no-outer-layer',
+      SWEATER: 'no/not-cold-enough no/not-cold-enough yes/cold no/not-cold-enough',
+      UMBRELLA: 'yes/rain-likely no/dry no/dry yes/rain-likely',
+      RAINCOAT: 'yes/rain-likely no/dry no/dry yes/rain-likely',
+      SUNSCREEN: 'no/low-uv yes/strong-uv no/low-uv no/low-uv',
+      SUNGLASSES: 'no/low-uv yes/strong-uv no/low-uv no/low-uv',
+      GLOVES: 'no/not-cold-enough no/not-cold-enough yes/cold no/not-cold-enough',
+      HAT: 'no/not-cold-enough no/not-cold-enough yes/cold no/not-cold-enough',
+      SCARF: 'no/not-cold-enough no/not-cold-enough no/not-cold-enough no/not-cold-enough',
+      BOOTS: 'maybe/rain-likely no/dry no/dry maybe/rain-likely',
+      SHORTS: 'no/too-cold yes/warm no/too-cold yes/warm',
+      TSHIRT: 'no/too-cold yes/warm no/too-cold yes/warm',
+      LAYERS:
+        'no/steady-temperature no/steady-temperature no/steady-temperature no/steady-temperature',
+      LONG_PANTS: 'yes/cold no/warm yes/cold no/warm',
+      SANDALS: 'no/too-cold yes/warm no/too-cold no/rain-likely',
+    };
     for (const item of ITEM_IDS) {
-      for (const day of [rainy, warm, cold]) expect(text(day, item), item).to.match(/^[A-Z].*\.$/);
+      const verdicts = [rainy, warm, cold, warmRain].map((day) => {
+        const v = itemVerdict(item, adviseDay(day));
+        return `${v.answer}/${v.reason}`;
+      });
+      expect(verdicts.join(' '), item).to.equal(expected[item]);
+      for (const day of [rainy, warm, cold, warmRain]) {
+        expect(text(day, item), item).to.match(/^(Yes|No|Maybe|Not tomorrow): .+\.$/);
+      }
     }
+  });
+
+  it('says the verdict it found: no to sandals in the rain, maybe to boots', () => {
+    const warmRain = hours(22, 29, (h) =>
+      h >= 15 && h <= 19 ? { precipitationProbability: 80 } : {},
+    );
+    expect(text(warmRain, 'SANDALS')).to.equal(
+      'No: rain is likely after noon, so leave sandals at home.',
+    );
+    expect(text(rainy, 'BOOTS')).to.equal(
+      'Maybe: rain is likely after noon, so waterproof boots are worth having.',
+    );
   });
 
   it("says the locale's word for the item", () => {

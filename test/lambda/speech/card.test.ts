@@ -125,6 +125,11 @@ describe('speech/adviceCard titles and weekends', () => {
     expect(lines[0]).to.equal('Saturday, November 28th');
     expect(lines).to.include('Sunday, November 29th');
     expect(lines.filter((l) => l === 'Weather data by Open-Meteo.com')).to.have.length(1);
+    const stale = twoDayCard(
+      { forecast: { ...saturday, stale: true }, advice: adviseDay(saturday.hours), units },
+      { forecast: sunday, advice: adviseDay(sunday.hours), units },
+    );
+    expect(stale.text).to.contain('From an earlier forecast');
     expect(lines.filter((l) => l.startsWith('Wear: '))).to.have.length(2);
   });
 });

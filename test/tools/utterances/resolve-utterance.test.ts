@@ -191,6 +191,31 @@ describe('items, purposes and bare answers', () => {
     });
   });
 
+  it('hears a city said with a day, or "what about", while the skill asks for a city', () => {
+    const heard = (said: string) =>
+      resolveUtterance(model, said, { today: TODAY, elicited: askingForCity });
+    expect(slotsOf(heard('Boston tomorrow'))).to.deep.equal({ city: 'Boston', date: '2026-11-26' });
+    expect(slotsOf(heard('Boston on Sunday'))).to.deep.equal({
+      city: 'Boston',
+      date: '2026-11-29',
+    });
+    expect(slotsOf(heard('what about Denver'))).to.deep.equal({
+      city: 'Denver',
+      date: '2026-11-28',
+    });
+  });
+
+  it('takes no "here", "home" or "outside" for a city', () => {
+    for (const said of ['is it cold in here', 'what should I wear at home', 'is it cold outside'])
+      expect(slotsOf(hear(said))['city'], said).to.equal(undefined);
+  });
+
+  it('hears an item nobody listed even when its words are the model\'s own ("a dress")', () => {
+    const meaning = hear('should I wear a dress');
+    expect(slotsOf(meaning)).to.deep.equal({ item: 'a dress' });
+    expect(resolvedId(meaning, 'item')).to.equal('ER_SUCCESS_NO_MATCH');
+  });
+
   it('hears a bare day while the skill asks for one', () => {
     const heard = (said: string) =>
       resolveUtterance(model, said, { today: TODAY, elicited: askingForDate });
