@@ -13,11 +13,9 @@ import {
 } from '../../tools/utterances/index.js';
 import { assertIsCorpus, type CorpusFile } from '../../scripts/nlu/annotations.js';
 
-/** The corpus of `locale`. */
-export function loadCorpus(locale = 'en-US'): CorpusFile {
-  const corpus: unknown = JSON.parse(
-    readFileSync(join(import.meta.dirname, `${locale}.json`), 'utf8'),
-  );
+/** The corpus file `<name>.json` (default: the locale's corpus). */
+export function loadCorpus(name = 'en-US'): CorpusFile {
+  const corpus: unknown = JSON.parse(readFileSync(join(import.meta.dirname, `${name}.json`), 'utf8'));
   assertIsCorpus(corpus);
   return corpus;
 }
@@ -45,9 +43,9 @@ export function heardAs(meaning: UtteranceMeaning): {
   };
 }
 
-/** The corpus's scores through the model of `locale`, with every miss. */
-export function scoreCorpus(locale = 'en-US') {
-  const corpus = loadCorpus(locale);
+/** The scores of the corpus `name` (default the locale's) through the model of `locale`, with every miss. */
+export function scoreCorpus(locale = 'en-US', name = locale) {
+  const corpus = loadCorpus(name);
   const model = loadModel(locale);
   const hear = (utterance: string) =>
     heardAs(resolveUtterance(model, utterance, { today: corpus.today, onAmbiguity: 'first' }));

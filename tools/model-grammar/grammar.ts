@@ -43,7 +43,7 @@ export const ITEM_TYPE = 'ClothingItem';
 export const PURPOSE_TYPE = 'Purpose';
 
 /** How many samples the intent may have: enough variety, not every permutation. */
-export const MAX_SAMPLES = 2000;
+export const MAX_SAMPLES = 2500;
 
 /** The commonest general requests: each with every placement. */
 export const GENERAL_ASKS: readonly string[] = [
@@ -88,6 +88,11 @@ export const MORE_GENERAL_ASKS: readonly string[] = [
   'how to dress',
   'what (clothes|outfit) to wear',
   'what (kind of|) clothes I need',
+  'what I should (pack|put on)',
+  '(help me|) figure out what to wear',
+  'give me (an|) outfit (suggestion|idea|ideas)',
+  '(any|) clothing advice',
+  "what's good to wear",
 ];
 
 /** Asks about one item: the item is the `{item}` slot, articles included in its values. */
@@ -97,7 +102,7 @@ export const ITEM_ASKS: readonly string[] = [
   'is it a good day for {item}',
   'should I (wear|bring|take|pack|grab|carry|put on) {item}',
   'should (the kids|I) wear {item}',
-  'can I (wear|get away with|go without) {item}',
+  'can I (wear|get away with|go without|get by without) {item}',
   'do I have to (wear|bring|take) {item}',
   'is it (cold|warm) enough for {item}',
   'is it too (cold|warm|hot) for {item}',
@@ -107,9 +112,9 @@ export const ITEM_ASKS: readonly string[] = [
   'is it a {item} day',
 ];
 
-/** Item asks with a purpose said as words: "should I bring an umbrella to work". */
+/** Item asks with a purpose: "should I bring an umbrella to work", "do I need a hoodie for my walk". */
 export const ITEM_PURPOSE_ASKS: readonly string[] = [
-  '(do I need|should I wear|should I bring|should I take) {item} to (work|school|the office)',
+  '(do I need|should I wear|should I bring|should I take|can I wear) {item} (to|for) {purpose}',
 ];
 
 /**
@@ -117,7 +122,8 @@ export const ITEM_PURPOSE_ASKS: readonly string[] = [
  * invocation ("ask weather wardrobe if I need an umbrella").
  */
 export const IF_ASKS: readonly string[] = [
-  'I (need|will need|should wear|should bring|should take|should put on|can wear) {item}',
+  "I (need|will need|'ll need|should wear|should bring|should take|should put on|can wear) {item}",
+  "it's (cold|warm) enough for {item}",
   "it's (a {item} day|{item} weather)",
   "(it will|it'll|it is going to|it's going to) (rain|snow)",
   "(it will be|it'll be|it's going to be|it's) (cold|hot|warm|windy)",
@@ -134,7 +140,10 @@ export const WEATHER_ASKS: readonly string[] = [
   'any chance of (rain|snow)',
   'is there (rain|snow) in the forecast',
   '(will it be|is it going to be|is it) (cold|hot|warm|chilly|windy|sunny|nice)',
-  'is it (cold|warm|nice) (out|outside)',
+  'is it (cold|warm|nice|windy|freezing) (out|outside)',
+  "what's it like (out|outside)",
+  'how (cold|hot|warm|windy) is it (out|outside)',
+  'how (hot|cold|warm) will it get',
   'is it going to be below freezing',
   'how (cold|hot|warm|chilly) (will it be|is it going to be|is it)',
   "(what's|what is|how's) the weather (like|looking|)",
