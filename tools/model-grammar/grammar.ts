@@ -177,7 +177,7 @@ export const ALL_PLACEMENTS: readonly string[] = [
   'for {date} in {city}',
 ];
 
-/** The placements after the long tail, a weather question or a one-shot's clause. */
+/** The placements after the long tail, a purpose, a weather question or a one-shot's clause. */
 export const SHORT_PLACEMENTS: readonly string[] = [
   '',
   '{date}',
@@ -202,15 +202,6 @@ export const WEATHER_PLACEMENTS: readonly string[] = [
   'for {city} {date}',
 ];
 
-/** The placements after a purpose. */
-export const PURPOSE_PLACEMENTS: readonly string[] = [
-  '',
-  '{date}',
-  'on {date}',
-  'in {city}',
-  'in {city} {date}',
-  '{date} in {city}',
-];
 
 /** How each family of asks is combined with placements. */
 export const COMBINE: readonly {
@@ -224,7 +215,7 @@ export const COMBINE: readonly {
   { asks: ITEM_PURPOSE_ASKS, placements: ['', '{date}'] },
   { asks: WEATHER_ASKS, placements: WEATHER_PLACEMENTS },
   { asks: IF_ASKS, placements: SHORT_PLACEMENTS },
-  { asks: PURPOSE_ASKS, between: '{purpose}', placements: PURPOSE_PLACEMENTS },
+  { asks: PURPOSE_ASKS, between: '{purpose}', placements: SHORT_PLACEMENTS },
 ];
 
 /**

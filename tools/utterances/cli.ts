@@ -9,7 +9,7 @@ import { resolutionOf } from './entity-resolution.js';
 import { ModelError } from './errors.js';
 import { loadModel, modelLocales } from './load-model.js';
 import { resolveUtterance, type UtteranceMeaning } from './resolve-utterance.js';
-import { localDate } from './spoken-dates.js';
+import { isRealDate, localDate } from './spoken-dates.js';
 
 /** Where the command reads and writes; all injected. */
 export interface UtterCliIo {
@@ -71,8 +71,7 @@ function parse(argv: readonly string[], now: () => number): UtterOptions {
     throw new UtterUsageError(`--locale: no model for "${locale}" (${modelLocales().join(', ')})`);
   }
   const today = values.today ?? localDate(Intl.DateTimeFormat().resolvedOptions().timeZone, now());
-  const real = /^\d{4}-\d{2}-\d{2}$/.test(today) && !Number.isNaN(Date.parse(`${today}T00:00:00Z`));
-  if (!real || new Date(`${today}T00:00:00Z`).toISOString().slice(0, 10) !== today) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isRealDate(today)) {
     throw new UtterUsageError(`--today: "${today}" is not a date written YYYY-MM-DD`);
   }
   return {

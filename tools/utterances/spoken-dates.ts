@@ -121,7 +121,8 @@ export function isoWeekOf(date: IsoDate): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-function isRealDate(date: string): boolean {
+/** True when `date` is a real calendar date written `YYYY-MM-DD` (2026-02-30 is not). */
+export function isRealDate(date: string): boolean {
   const t = Date.parse(`${date}T00:00:00Z`);
   return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === date;
 }
