@@ -32,7 +32,7 @@ import { resolveAmazonDate, type AmazonDateResolution } from '../request/index.j
 import {
   adviceCard,
   answerSpeech,
-  beyondHorizonSpeech,
+  forecastReachText,
   dayWords,
   speakable,
   styleOf,
@@ -160,8 +160,8 @@ async function answer(
   const days = when.kind === 'weekend' ? when.days : [when.date];
 
   const found = await findPlace(query, deps.alexaApi, access, calls, logFailure('postalAddress'));
-  if (found.kind === 'ask-permission' && consent === undefined) {
-    if (draft.session[ASKED_BY_VOICE] !== true) {
+  if (found.kind === 'ask-permission') {
+    if (consent === undefined && draft.session[ASKED_BY_VOICE] !== true) {
       // Asked once a session, by voice; the answer comes back as a SessionResumedRequest.
       draft.setSession(QUESTION, questionOf(query, 'city'));
       draft.setSession(ASKED_BY_VOICE, true);
@@ -171,14 +171,6 @@ async function answer(
         .speak("To check the weather where you are, I need your device's postal code.")
         .getResponse();
     }
-    draft.responseBuilder.withAskForPermissionsConsentCard([ADDRESS_PERMISSION]);
-    return ask(
-      'city',
-      `${QUESTION_WORDS.city} To use your device's location instead, allow it with the card I sent to the Alexa app.`,
-      'which-city',
-    );
-  }
-  if (found.kind === 'ask-permission') {
     if (consent === 'ACCEPTED') {
       // Approved by voice, yet the API still refuses (the grant not there yet): no card again.
       draft.logger.info('address still refused after the user approved', { consent });
@@ -188,6 +180,7 @@ async function answer(
         'which-city-after-consent',
       );
     }
+    // Refused or unanswered by voice, or already asked by voice: the card is the way back.
     draft.responseBuilder.withAskForPermissionsConsentCard([ADDRESS_PERMISSION]);
     return ask(
       'city',
@@ -315,9 +308,8 @@ function weatherFailure(
     const laterPeriod =
       when.kind === 'weekend' || (when.kind === 'day' && when.period?.started === false);
     if (error.reason === 'beyond-horizon' && laterPeriod) {
-      const horizon = beyondHorizonSpeech(error.lastDate, error.today, { locale }).speech.text;
       return ask(
-        `${horizon.replace(/ Ask me again closer to the day\.$/, '')} ${QUESTION_WORDS.date}`,
+        `${forecastReachText(error.lastDate, error.today, locale)} ${QUESTION_WORDS.date}`,
       );
     }
   }

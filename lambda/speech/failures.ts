@@ -60,16 +60,21 @@ export function datePastSpeech(options: FailureOptions = {}): FailureSpeech {
   return { speech: utterance(line) };
 }
 
+/** "The forecast only goes 15 days ahead, until Thursday, December 17th." */
+export function forecastReachText(lastDate: string, today: string, locale?: string): string {
+  const days = daysBetween(today, lastDate);
+  return `The forecast only goes ${days} days ahead, until ${fullDateWords(lastDate, locale)}.`;
+}
+
 /** The date asked for is beyond the forecast: say how far the forecast goes. */
 export function beyondHorizonSpeech(
   lastDate: string,
   today: string,
   options: FailureOptions = {},
 ): FailureSpeech {
-  const days = daysBetween(today, lastDate);
   return {
     speech: utterance(
-      `The forecast only goes ${days} days ahead, until ${fullDateWords(lastDate, options.locale)}. Ask me again closer to the day.`,
+      `${forecastReachText(lastDate, today, options.locale)} Ask me again closer to the day.`,
     ),
   };
 }

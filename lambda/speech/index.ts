@@ -10,6 +10,7 @@ export { adviceCard, twoDayCard, type AdviceCardInput, type Card } from './card.
 export {
   beyondHorizonSpeech,
   datePastSpeech,
+  forecastReachText,
   placeNotFoundSpeech,
   weatherErrorSpeech,
   weatherUnavailableSpeech,
