@@ -86,12 +86,12 @@ export function compileModel(model: LanguageModel): CompiledModel {
       slotFirst.push(sample);
     }
   }
+  const order = new Map(samples.map((x, i) => [x, i]));
   const startingWith = (word: string | undefined): readonly CompiledSample[] => {
     const literal = word === undefined ? undefined : byFirstWord.get(word);
     if (literal === undefined) return slotFirst;
     if (slotFirst.length === 0) return literal;
-    // Model order, as the samples were listed.
-    const order = new Map(samples.map((x, i) => [x, i]));
+    // In model order, as the samples were listed (the first best match wins a tie).
     return [...literal, ...slotFirst].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   };
   c = { model, carrierWords: carrier, samples, startingWith, slotSamples };
