@@ -38,6 +38,11 @@ APIs are mocked; only the tenant is reached.
 Environment (a .env file at the repository root is read too):
   ISSUER_BASE_URL, AUDIENCE, TEST_CLIENT_ID, TEST_CLIENT_SECRET   required
   REQUIRED_SCOPE                                                  default read:whattowear
+
+What is said is resolved by the project's resolver, a stand-in for Alexa's NLU. To hear the
+realistic corpus (test/corpus) through Alexa's own NLU for a deployed skill id, write it as an
+annotation set (npm run nlu:annotations) and run Amazon's NLU Evaluation Tool on it with the ASK
+CLI: see README.md, "Tests".
 `;
 
 const LIVE_DIR = import.meta.dirname;

@@ -37,6 +37,18 @@ describe('npm run test:live', () => {
     expect(minted).to.equal(0);
   });
 
+  it("says with --help how to run the corpus through Alexa's own NLU", async () => {
+    let stdout = '';
+    const code = await runLive({
+      argv: ['--help'],
+      env: {},
+      stdout: (text) => (stdout += text),
+      stderr: () => undefined,
+    });
+    expect(code).to.equal(0);
+    expect(stdout).to.include('npm run nlu:annotations').and.include('NLU Evaluation Tool');
+  });
+
   it('names only the variables that are missing or malformed', async () => {
     const { code, stderr } = await refusal({
       ISSUER_BASE_URL: 'http://tenant.example/',
