@@ -3,6 +3,7 @@
  * neither, the network is closed except loopback, and the live suites are not in its spec.
  */
 import { expect, use } from 'chai';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { alexaAssertions } from './chai-alexa.js';
@@ -93,5 +94,35 @@ describe('npm test stays offline', () => {
     expect(liveSuites).to.not.be.empty;
     expect(mocharc.spec).to.deep.equal(['test/**/*.test.ts']);
     for (const file of liveSuites) expect(file).not.to.match(/\.test\.ts$/);
+  });
+});
+
+describe('a test that leaves a nock interceptor unused', () => {
+  it('fails on its own, and every test after it still runs', function () {
+    this.timeout(30_000);
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/mocha/bin/mocha.js'),
+        '--no-config',
+        '--node-option',
+        'import=tsx',
+        '--extension',
+        'ts',
+        '--require',
+        'test/harness/setup.ts',
+        '--reporter',
+        'json',
+        'test/harness/fixtures/unused-interceptor.fixture.ts',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    const report = JSON.parse(run.stdout) as {
+      stats: { tests: number; passes: number; failures: number };
+      failures: { title: string; err: { message: string } }[];
+    };
+    expect(report.stats).to.include({ tests: 3, passes: 2, failures: 1 });
+    expect(report.failures.map((f) => f.title)).to.deep.equal(['leaves an interceptor unused']);
+    expect(report.failures[0]?.err.message).to.match(/^Unused nock interceptors left by/);
   });
 });
