@@ -38,7 +38,55 @@ export const REDACTED = '[redacted]';
 const SECRET_KEY =
   /(token|secret|password|passwd|authorization|cookie|^code$|auth_?code|verifier|assertion|credential|api_?key|apikey|consent|address|postal)/i;
 /** Three base64url segments, the first starting like a JSON header: a JWS or JWE in compact form. */
-const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
+/** A base64url character: what a JWT's segments are made of. */
+function isSegmentChar(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || // 0-9
+    (code >= 65 && code <= 90) || // A-Z
+    (code >= 97 && code <= 122) || // a-z
+    code === 45 || // -
+    code === 95 // _
+  );
+}
+
+/** The end of the run of segment characters from `from`. */
+function segmentEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSegmentChar(text.charCodeAt(i))) i += 1;
+  return i;
+}
+
+/**
+ * `text` with every JWT-shaped run replaced: "eyJ" and at least four more segment characters, a
+ * dot, a segment, a dot, a segment (what /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\/g
+ * matches). Linear in the length of `text` whatever it holds: a failed candidate resumes the search
+ * where its run of segment characters ended, since any "eyJ" inside that run ends at the same
+ * place and fails alike (the regular expression backtracks there, quadratic on "eyJeyJeyJ...").
+ */
+export function redactJwts(text: string): string {
+  let out = '';
+  let copied = 0;
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('eyJ', from);
+    if (start < 0) break;
+    const first = segmentEnd(text, start + 3);
+    if (first - start < 7 || text.charCodeAt(first) !== 46) {
+      from = Math.max(first, start + 1);
+      continue;
+    }
+    const second = segmentEnd(text, first + 1);
+    if (text.charCodeAt(second) !== 46) {
+      from = second;
+      continue;
+    }
+    const end = segmentEnd(text, second + 1);
+    out += text.slice(copied, start) + REDACTED;
+    copied = end;
+    from = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
 const MAX_DEPTH = 6;
 
 const secretKeys = new Map<string, boolean>();
@@ -64,7 +112,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
   const scrubString = (value: string): string => {
     // Every JWT-shaped run starts with "eyJ"; most strings have none, and skip the regex.
-    let out = value.includes('eyJ') ? value.replace(JWT_SHAPE, REDACTED) : value;
+    let out = value.includes('eyJ') ? redactJwts(value) : value;
     for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return out;
   };

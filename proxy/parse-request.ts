@@ -13,6 +13,14 @@ import { decodeForm, encodeForm, type FormPair } from './form.js';
 import { identifyClient, type ClientIdentity } from './client-auth.js';
 
 /** An HTTP request as an adapter hands it over. */
+/** Longest piece of a client's parameter name quoted in a refusal (which is logged). */
+const MAX_QUOTED = 40;
+
+/** A parameter name as a refusal quotes it: never more than {@link MAX_QUOTED} characters. */
+function shown(name: string): string {
+  return name.length > MAX_QUOTED ? `${name.slice(0, MAX_QUOTED)}…` : name;
+}
+
 export interface IncomingRequest {
   /** The HTTP method, any case. */
   readonly method: string;
@@ -130,7 +138,7 @@ function jsonPairs(text: string): FormPair[] {
   }
   return Object.entries(parsed).map(([name, value]) => {
     if (typeof value !== 'string') {
-      throw new InvalidRequestError(`The JSON parameter "${name}" is not a string`);
+      throw new InvalidRequestError(`The JSON parameter "${shown(name)}" is not a string`);
     }
     return [name, value] as const;
   });
@@ -141,8 +149,10 @@ function assertWellFormedParameters(pairs: readonly FormPair[]): void {
   for (const [name] of pairs) {
     // RFC 6749 3.2: no parameter twice. Brackets are refused so that no upstream reads a name as
     // a nested structure (qs-style) and sees a different client or grant than was checked here.
-    if (seen.has(name)) throw new InvalidRequestError(`The parameter "${name}" is repeated`);
-    if (/[[\]]/.test(name)) throw new InvalidRequestError(`The parameter "${name}" is not allowed`);
+    if (seen.has(name)) throw new InvalidRequestError(`The parameter "${shown(name)}" is repeated`);
+    if (/[[\]]/.test(name)) {
+      throw new InvalidRequestError(`The parameter "${shown(name)}" is not allowed`);
+    }
     seen.add(name);
   }
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { createLogger, REDACTED } from '../../common/logger.js';
+import fc from 'fast-check';
+import { createLogger, REDACTED, redactJwts } from '../../common/logger.js';
 
 function capture(options: Parameters<typeof createLogger>[0] = {}) {
   const lines: string[] = [];
@@ -99,5 +100,49 @@ describe('createLogger, bytes', () => {
       raw: '[26 bytes]',
       nested: { view: '[26 bytes]' },
     });
+  });
+});
+
+describe('redactJwts', () => {
+  const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
+
+  it('replaces what the JWT pattern matches, and nothing else', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.constantFrom('eyJ', 'a', 'Z', '9', '-', '_', '.', ' ', '"', 'eyJabcd.'), {
+            maxLength: 40,
+          })
+          .map((parts) => parts.join('')),
+        (text) => {
+          expect(redactJwts(text)).to.equal(text.replace(JWT_SHAPE, REDACTED));
+        },
+      ),
+      { numRuns: 2000, seed: 15 },
+    );
+  });
+
+  it('takes time linear in its input, adversarial or not (bounded by a ratio to a plain one)', () => {
+    const size = 16_384;
+    const cost = (text: string) => {
+      const runs: number[] = [];
+      for (let i = 0; i < 7; i += 1) {
+        const started = performance.now();
+        for (let j = 0; j < 20; j += 1) redactJwts(text);
+        runs.push(performance.now() - started);
+      }
+      return runs.sort((a, b) => a - b)[3] ?? 0;
+    };
+    const plain = `eyJ${'a'.repeat(size - 3)}`;
+    const base = Math.max(cost(plain), 0.05);
+    for (const adversarial of [
+      'eyJ'.repeat(size / 3),
+      'eyJabcd.'.repeat(size / 8),
+      'eyJabcd.e.'.repeat(size / 10),
+      'eyJ.'.repeat(size / 4),
+    ]) {
+      // The regular expression took about 400 times as long on the first of these.
+      expect(cost(adversarial) / base, adversarial.slice(0, 12)).to.be.below(20);
+    }
   });
 });

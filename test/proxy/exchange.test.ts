@@ -394,6 +394,18 @@ describe('proxy core: refusals, without calling the upstream', () => {
     expectRefusal(reply, 400, 'invalid_request');
   });
 
+  it('refuses a bracketed parameter name, quoting at most 40 characters of it in the log', async () => {
+    const { logger, records } = captureLogs();
+    const name = `${'eyJ'.repeat(5000)}[`;
+    const reply = await makeExchange({ logger })(
+      formPost(`grant_type=refresh_token&client_id=${CLIENT_ID}&${name}=1`),
+    );
+    expectRefusal(reply, 400, 'invalid_request');
+    const logged = JSON.stringify(records());
+    expect(logged.length).to.be.below(2000);
+    expect(logged).to.include(`${'eyJ'.repeat(13)}e…`);
+  });
+
   it('refuses any method but POST with 405 and Allow: POST', async () => {
     const reply = await makeExchange()({ method: 'GET', headers: {}, body: undefined });
     expectRefusal(reply, 405, 'invalid_request');
