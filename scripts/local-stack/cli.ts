@@ -57,7 +57,7 @@ async function session(
   options: StartOptions,
   io: StartIo,
   out: (lines: readonly string[]) => void,
-): Promise<void> {
+): Promise<number> {
   const timeZone = options.timeZone ?? machineTimeZone();
   const account = alexaAccountFor(stack);
   const model = loadModel(options.locale);
@@ -87,7 +87,8 @@ async function session(
       `You> ${options.utterance}`,
       ...turnLines(turn, stack.proxyExchanges().at(-1)),
     ]);
-    return;
+    // Answered: 0; the skill endpoint failed (Alexa would say the skill had a problem): 1.
+    return turn.failure === undefined ? 0 : 1;
   }
   out(['', ...COMMAND_HELP, '']);
   await runPrompt(
@@ -98,6 +99,7 @@ async function session(
       ...(io.signal === undefined ? {} : { signal: io.signal }),
     },
   );
+  return 0;
 }
 
 /** Runs `npm start` with `argv`; resolves with the exit code once every server has stopped. */
@@ -152,9 +154,12 @@ export async function runStart(argv: readonly string[], io: StartIo): Promise<nu
         { once: true },
       );
     });
-    await Promise.race([running, aborted]);
+    const code = await Promise.race([running, aborted.then(() => 130)]);
     running.catch(() => undefined);
-    return interrupted() ? 130 : 0;
+    if (interrupted()) return 130;
+    if (code !== 0)
+      io.stderr.write('npm start: the turn was not answered: the skill endpoint failed\n');
+    return code;
   } catch (error) {
     if (error instanceof LocalStackError) return fail(error.message, 1);
     if (error instanceof AccountLinkError)

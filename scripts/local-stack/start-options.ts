@@ -44,10 +44,27 @@ export class StartUsageError extends Error {
 
 const LOCALES = ['en-US', 'en-GB', 'en-CA', 'en-AU'] as const;
 
+/**
+ * The ports `fetch` refuses to connect to (the WHATWG Fetch standard's "bad ports"): the simulator
+ * reaches every piece with fetch, so a piece there could never be reached.
+ */
+const FETCH_BLOCKED_PORTS: ReadonlySet<number> = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102,
+  103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465,
+  512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993,
+  995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668,
+  6669, 6679, 6697, 10080,
+]);
+
 function port(name: string, raw: string | undefined): number {
   if (raw === undefined) return 0;
   if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65_535) {
     throw new StartUsageError(`--${name} must be a port number from 0 to 65535 (got "${raw}")`);
+  }
+  if (FETCH_BLOCKED_PORTS.has(Number(raw))) {
+    throw new StartUsageError(
+      `--${name} ${raw} is a port fetch refuses to connect to (the Fetch standard's bad ports): choose another`,
+    );
   }
   return Number(raw);
 }
@@ -97,6 +114,14 @@ export function parseStartArgs(argv: readonly string[]): StartOptions {
     }
   }
   const utterance = parsed.positionals.join(' ').trim();
+  if (parsed.positionals.length > 0 && utterance === '') {
+    throw new StartUsageError('the utterance is empty: say something, or give none for the prompt');
+  }
+  if (utterance.startsWith('/')) {
+    throw new StartUsageError(
+      `"${utterance.split(' ')[0] ?? ''}" is a prompt command: run npm start and type it at the prompt`,
+    );
+  }
   return {
     utterance: utterance === '' ? undefined : utterance,
     liveWeather: v['live-weather'],

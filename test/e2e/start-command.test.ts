@@ -156,6 +156,22 @@ describe('e2e: npm start', function () {
       expect(s.err().trim().split('\n')).to.have.length(1);
     });
 
+    it('refuses a port fetch will not connect to, naming it, with exit 2', async () => {
+      const s = stdio();
+      expect(await runStart(['--skill-port', '6000'], s.io)).to.equal(2);
+      expect(s.err()).to.include('--skill-port 6000').and.include('bad ports');
+      expect(s.err().trim().split('\n')).to.have.length(1);
+    });
+
+    it('refuses an empty utterance and a prompt command as an utterance, with exit 2', async () => {
+      for (const argv of [[''], ['/claims'], ['  ']]) {
+        const s = stdio();
+        expect(await runStart(argv, s.io), JSON.stringify(argv)).to.equal(2);
+        expect(s.err().trim().split('\n')).to.have.length(1);
+        expect(s.out()).to.equal('');
+      }
+    });
+
     it('refuses a token lifetime Alexa could not use', async () => {
       const s = stdio();
       expect(await runStart(['--token-ttl', '60'], s.io)).to.equal(2);
