@@ -3,7 +3,8 @@
  * DefaultApiClient has none, and Alexa waits only about 8 s for the whole answer):
  * - Device Address, country and postal code: `GET /v1/devices/{deviceId}/settings/address/countryAndPostalCode`
  * - Settings: `GET /v2/devices/{deviceId}/settings/System.temperatureUnit` and `System.timeZone`
- * Answers are cached per device for a few minutes, so a returning user costs no extra calls.
+ * Answers are cached for a few minutes, so a returning user costs no extra calls: Settings per
+ * device, the address per Alexa account and device; a failure or a refusal is never cached.
  */
 import { isKnownTimeZone } from '../weather/index.js';
 import { AlexaApiUnavailableError, AlexaNoDataError, AlexaPermissionError } from './errors.js';
@@ -13,6 +14,11 @@ export interface AlexaApiAccess {
   readonly apiEndpoint: string;
   readonly apiAccessToken: string;
   readonly deviceId: string;
+  /**
+   * The Alexa account (`context.System.user.userId`): the address permission is the account's,
+   * so the address is cached per account and device (several accounts share an Echo).
+   */
+  readonly userId: string;
 }
 
 export interface PostalAddress {
@@ -143,7 +149,9 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
   return {
     postalAddress: (access, options) =>
       cached(
-        `address:${access.deviceId}`,
+        // Per account and device: another account on the same Echo, without the permission,
+        // must get its own refusal. A refusal is never remembered (see `cached`).
+        `address:${access.userId}\n${access.deviceId}`,
         async () => {
           const body = await getJson(
             access,

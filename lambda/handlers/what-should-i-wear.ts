@@ -442,8 +442,14 @@ function logAlexaApiFailure(logger: Logger, api: string, error: unknown): void {
 function alexaAccess(input: HandlerInput): AlexaApiAccess | undefined {
   const system = input.requestEnvelope.context.System;
   const deviceId = system.device?.deviceId;
-  if (!system.apiEndpoint || !system.apiAccessToken || !deviceId) return undefined;
-  return { apiEndpoint: system.apiEndpoint, apiAccessToken: system.apiAccessToken, deviceId };
+  const userId = system.user.userId;
+  if (!system.apiEndpoint || !system.apiAccessToken || !deviceId || !userId) return undefined;
+  return {
+    apiEndpoint: system.apiEndpoint,
+    apiAccessToken: system.apiAccessToken,
+    deviceId,
+    userId,
+  };
 }
 
 async function settled<T>(

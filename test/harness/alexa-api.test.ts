@@ -5,14 +5,20 @@ import {
   AlexaPermissionError,
   createAlexaApi,
 } from '../../lambda/alexa/index.js';
-import { mockAlexaApi, TEST_POSTAL_ADDRESS } from './alexa-api.js';
+import { mockAlexaApi, serveAddress, TEST_POSTAL_ADDRESS } from './alexa-api.js';
 import { expectRejection } from './assertions.js';
-import { TEST_API_ACCESS_TOKEN, TEST_API_ENDPOINT, TEST_DEVICE_ID } from './requests.js';
+import {
+  TEST_API_ACCESS_TOKEN,
+  TEST_API_ENDPOINT,
+  TEST_DEVICE_ID,
+  TEST_USER_ID,
+} from './requests.js';
 
 const access = {
   apiEndpoint: TEST_API_ENDPOINT,
   apiAccessToken: TEST_API_ACCESS_TOKEN,
   deviceId: TEST_DEVICE_ID,
+  userId: TEST_USER_ID,
 };
 const client = () => createAlexaApi({ timeoutMs: 200 });
 
@@ -182,5 +188,46 @@ describe('Alexa API mocks', () => {
       await api.timeZone(access);
       expect(calls).to.have.length(1);
     });
+  });
+});
+
+describe('the Alexa API client, shared by the accounts of one device', () => {
+  it("keeps one account's postal code from another account on the same device", async () => {
+    const api = client();
+    serveAddress({ countryCode: 'US', postalCode: '60601' });
+    expect(await api.postalAddress(access)).to.deep.equal({
+      countryCode: 'US',
+      postalCode: '60601',
+    });
+    // A second account on the same Echo, without the permission: the API refuses it, and so
+    // does the client, however recently the first account's address was fetched.
+    serveAddress(403);
+    await expectRejection(
+      api.postalAddress({ ...access, userId: 'amzn1.ask.account.SECOND' }),
+      AlexaPermissionError,
+      'ERR_ALEXA_PERMISSION',
+      'refused',
+    );
+  });
+
+  it('never remembers a refusal: the permission granted since is seen at once', async () => {
+    const api = client();
+    serveAddress(403);
+    await expectRejection(api.postalAddress(access), AlexaPermissionError, 'ERR_ALEXA_PERMISSION');
+    serveAddress({ countryCode: 'US', postalCode: '60601' });
+    expect(await api.postalAddress(access)).to.deep.equal({
+      countryCode: 'US',
+      postalCode: '60601',
+    });
+  });
+
+  it('shares the Settings answers of a device between its accounts', async () => {
+    const api = client();
+    mockAlexaApi({ settings: { timeZone: 'Europe/Oslo' } });
+    expect(await api.timeZone(access)).to.equal('Europe/Oslo');
+    expect(await api.timeZone({ ...access, userId: 'amzn1.ask.account.SECOND' })).to.equal(
+      'Europe/Oslo',
+    );
+    await api.temperatureUnit(access);
   });
 });
