@@ -19,8 +19,9 @@ export interface SkillConfig {
   readonly logLevel: (typeof LOG_LEVELS)[number];
 }
 
+/** Any skill id Alexa issues: `amzn1.ask.skill.<uuid>`, or the legacy `amzn1.echo-sdk-ams.app.<uuid>`. */
 const SKILL_ID =
-  /^amzn1\.ask\.skill\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  /^amzn1\.(ask\.skill|echo-sdk-ams\.app)\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Reads the skill's configuration from `env`; throws `ConfigError` naming every bad variable. */
 export function readSkillConfig(env: Readonly<Record<string, string | undefined>>): SkillConfig {
@@ -28,7 +29,10 @@ export function readSkillConfig(env: Readonly<Record<string, string | undefined>
     ISSUER_BASE_URL: issuerUrl(),
     AUDIENCE: str({ default: 'https://whatshouldiwear' }),
     REQUIRED_SCOPE: str({ default: 'read:whattowear' }),
-    SKILL_ID: optionalStr({ pattern: SKILL_ID, describe: 'a skill id (amzn1.ask.skill.<uuid>)' }),
+    SKILL_ID: optionalStr({
+      pattern: SKILL_ID,
+      describe: 'a skill id (amzn1.ask.skill.<uuid> or amzn1.echo-sdk-ams.app.<uuid>)',
+    }),
     ...weatherEnvSpec,
     LOG_LEVEL: oneOf(LOG_LEVELS, { default: 'info' }),
   });

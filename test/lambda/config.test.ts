@@ -38,6 +38,16 @@ describe('readSkillConfig', () => {
     expect(config.weather.WEATHER_TIMEOUT_MS).to.equal(1000);
   });
 
+  it('accepts every skill id Alexa issues, the legacy kind included', () => {
+    for (const id of [
+      'amzn1.ask.skill.12345678-1234-1234-1234-123456789012',
+      'amzn1.echo-sdk-ams.app.12345678-1234-1234-1234-123456789012',
+    ]) {
+      const config = readSkillConfig({ ISSUER_BASE_URL: 'http://127.0.0.1:4000/', SKILL_ID: id });
+      expect(config.skillId).to.equal(id);
+    }
+  });
+
   it('names every missing or malformed variable in one error', () => {
     let thrown: unknown;
     try {
