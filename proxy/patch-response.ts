@@ -69,6 +69,17 @@ function secondsUntilExp(accessToken: string, nowSeconds: number): number | unde
   return Number.isSafeInteger(left) && left <= MAX_TOKEN_LIFETIME_SECONDS ? left : undefined;
 }
 
+/**
+ * What to report for a token with `left` seconds to live: never more than it has, less a margin
+ * of {@link EXP_MARGIN_SECONDS}, or of half the remaining time when that is shorter, so that
+ * Alexa refreshes before the token expires; 1 (refresh now) for a token that has none left.
+ * Alexa's 360 s floor is the tenant's to meet: a shorter lifetime is flagged, never stretched.
+ */
+function expiresInFromExp(left: number): number {
+  if (left <= 1) return 1;
+  return left - Math.min(EXP_MARGIN_SECONDS, Math.floor(left / 2));
+}
+
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
   if (typeof value === 'number') return String(value);
@@ -88,8 +99,8 @@ function assertIsSuccessBody(
 
 /**
  * Makes a 2xx token response whole: `expires_in` becomes an integer (the upstream's positive
- * value; else seconds until the access token's `exp` less {@link EXP_MARGIN_SECONDS}, never
- * below {@link MIN_EXPIRES_IN}; else `defaultExpiresIn`) and `token_type` is present. Throws
+ * value; else seconds until the access token's `exp` less a margin, never more than the token
+ * has (see `expiresInFromExp`); else `defaultExpiresIn`) and `token_type` is present. Throws
  * {@link UpstreamResponseError} when the body is not an object with a string `access_token`.
  */
 export function patchTokenResponse(
@@ -119,7 +130,7 @@ export function patchTokenResponse(
             shortLifetime: false,
           }
         : {
-            expiresIn: Math.max(MIN_EXPIRES_IN, left - EXP_MARGIN_SECONDS),
+            expiresIn: expiresInFromExp(left),
             source: 'token-exp',
             lifetime: left,
             shortLifetime: left < MIN_EXPIRES_IN,

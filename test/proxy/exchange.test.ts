@@ -177,12 +177,12 @@ describe('proxy core: refresh', () => {
     expect(json(reply).expires_in).to.equal(7140);
   });
 
-  it('never computes an expires_in below 360 s from exp, and logs a warning', async () => {
+  it('never reports more than a short-lived token has (5 minutes: 240 s), and logs a warning', async () => {
     const accessToken = await accessJwt({ sub: 'u1', exp: NOW_S + 300 });
     upstreamAnswers(200, { access_token: accessToken, token_type: 'Bearer' });
     const { logger, records } = captureLogs();
     const reply = await makeExchange({ logger })(refresh(secret('refresh-jwt-2')));
-    expect(json(reply).expires_in).to.equal(360);
+    expect(json(reply).expires_in).to.equal(240);
     expect(records()[0]).to.include({
       level: 'warn',
       expiresInSource: 'token-exp',

@@ -37,16 +37,22 @@ describe('patchTokenResponse', () => {
     });
   }
 
-  it('never computes less than 360 s from exp', async () => {
+  it('never reports more than the token has: 400 s left is 340', async () => {
     const token = await accessJwt({ exp: NOW_S + 400 });
     const out = patchTokenResponse({ access_token: token }, NOW_S, defaults);
-    expect(out).to.include({ expiresIn: 360, shortLifetime: false });
+    expect(out).to.include({ expiresIn: 340, shortLifetime: false });
   });
 
-  it('gives 360 s for a token that has already expired, flagged as short', async () => {
+  it('takes half the remaining time as the margin when that is shorter than 60 s', async () => {
+    const token = await accessJwt({ exp: NOW_S + 100 });
+    const out = patchTokenResponse({ access_token: token }, NOW_S, defaults);
+    expect(out).to.include({ expiresIn: 50, shortLifetime: true });
+  });
+
+  it('gives 1 s (refresh now) for a token that has already expired, flagged as short', async () => {
     const token = await accessJwt({ exp: NOW_S - 10 });
     const out = patchTokenResponse({ access_token: token }, NOW_S, defaults);
-    expect(out).to.include({ expiresIn: 360, shortLifetime: true });
+    expect(out).to.include({ expiresIn: 1, shortLifetime: true });
   });
 
   it('uses the default for a JWT without exp', async () => {
