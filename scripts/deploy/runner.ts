@@ -43,15 +43,37 @@ export function installHint(tool: string): string {
   return INSTALL_HINTS[tool] ?? 'install it and try again';
 }
 
+/** cmd.exe's special characters, escaped with `^` in a command line it parses. */
+const CMD_META = /[()%!^"<>&|;, ]/g;
+
+/**
+ * The arguments of `cmd.exe` that run npm's `<command>.cmd` shim with `args`, each argument quoted
+ * for the program and then escaped for cmd.exe (twice: the shim hands its arguments to cmd.exe
+ * again). Node refuses to spawn a `.cmd` without a shell since 20.12.2 (EINVAL), and a plain
+ * `shell: true` would let cmd.exe re-read the arguments; this quotes them as cross-spawn does.
+ */
+export function windowsShimArgs(command: string, args: readonly string[]): string[] {
+  const quoted = args.map((arg) => {
+    // Backslashes before a quote, and at the end, are doubled; quotes are escaped; then quoted.
+    const inner = arg.replace(/(\\*)"/g, '$1$1\\"').replace(/(\\*)$/, '$1$1');
+    return `"${inner}"`.replace(CMD_META, '^$&').replace(CMD_META, '^$&');
+  });
+  const line = [`${command}.cmd`.replace(CMD_META, '^$&'), ...quoted].join(' ');
+  return ['/d', '/s', '/c', `"${line}"`];
+}
+
 /** A {@link CommandRunner} backed by `child_process.spawn`. */
 export function createProcessRunner(): CommandRunner {
   return (command, args, options = {}) =>
     new Promise<CommandResult>((resolve, reject) => {
-      // npm installs CLIs as .cmd shims on Windows, which spawn cannot start without a shell.
-      const program = process.platform === 'win32' ? `${command}.cmd` : command;
-      const child = spawn(program, args, {
+      const [program, programArgs, verbatim] =
+        process.platform === 'win32'
+          ? [process.env['ComSpec'] ?? 'cmd.exe', windowsShimArgs(command, args), true]
+          : [command, [...args], false];
+      const child = spawn(program, programArgs, {
         cwd: options.cwd,
         stdio: options.inherit === true ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+        windowsVerbatimArguments: verbatim,
       });
       let stdout = '';
       let stderr = '';
