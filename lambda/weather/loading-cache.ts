@@ -34,7 +34,8 @@ export interface LookupOptions<V> {
   readonly isUsable?: (value: V) => boolean;
   /**
    * Awaited when the cache cannot answer, before a load is started or joined (the skill passes its
-   * token check here). A rejection is the lookup's: no load, and no stale fallback either.
+   * token check here). A rejection is the lookup's: no load, and no stale fallback either. On a
+   * cache hit it is not awaited, but the hit counts as a use (for eviction) only once it resolves.
    */
   readonly beforeLoad?: () => Promise<void>;
 }
@@ -100,7 +101,20 @@ export function createLoadingCache<V>(options: LoadingCacheOptions): LoadingCach
     const held = entries.get(key);
     if (held !== undefined && usable(held.value)) {
       if (options.now() - held.loadedAt < options.ttlMs) {
-        remember(key, held); // most recently used
+        const gate = lookup.beforeLoad;
+        if (gate === undefined) {
+          remember(key, held); // most recently used
+        } else {
+          // A caller not yet cleared (an unverified token) reads, but moves nothing: the entry
+          // becomes the most recently used only once the gate passes, so a refused caller never
+          // decides what other callers lose from the cache.
+          gate().then(
+            () => {
+              if (entries.get(key) === held) remember(key, held);
+            },
+            () => undefined,
+          );
+        }
         return { value: held.value, loadedAt: held.loadedAt, stale: false };
       }
     }

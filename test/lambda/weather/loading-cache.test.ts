@@ -128,15 +128,34 @@ describe('weather/loading-cache', () => {
     it('is not awaited when the cache answers', async () => {
       const { store } = cache();
       await store.get('k', () => Promise.resolve('v'));
-      let waited = 0;
+      // A gate that never opens: the hit answers all the same.
       const hit = await store.get('k', () => Promise.resolve('other'), {
-        beforeLoad: () => {
-          waited += 1;
-          return Promise.resolve();
-        },
+        beforeLoad: () => new Promise<void>(() => undefined),
       });
       expect(hit.value).to.equal('v');
-      expect(waited).to.equal(0);
+    });
+
+    it('lets a caller it refuses read a hit without making it the most recently used', async () => {
+      const { store } = cache({ maxEntries: 2 });
+      await store.get('a', () => Promise.resolve('a'));
+      await store.get('b', () => Promise.resolve('b'));
+      // A refused caller (a bad token) reads a: a stays the least recently used.
+      const refused = () => Promise.reject(new Error('token refused'));
+      expect((await store.get('a', failing, { beforeLoad: refused })).value).to.equal('a');
+      await new Promise((resolve) => setImmediate(resolve));
+      await store.get('c', () => Promise.resolve('c'));
+      expect((await store.get('b', failing)).value).to.equal('b');
+      expect((await store.get('a', () => Promise.resolve('a2'))).value).to.equal('a2');
+    });
+
+    it('makes a hit the most recently used once its caller is cleared', async () => {
+      const { store } = cache({ maxEntries: 2 });
+      await store.get('a', () => Promise.resolve('a'));
+      await store.get('b', () => Promise.resolve('b'));
+      await store.get('a', failing, { beforeLoad: () => Promise.resolve() });
+      await new Promise((resolve) => setImmediate(resolve));
+      await store.get('c', () => Promise.resolve('c'));
+      expect((await store.get('a', failing)).value).to.equal('a');
     });
 
     it('is awaited before a load starts, and the cache is looked at again afterwards', async () => {
