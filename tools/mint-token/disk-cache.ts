@@ -1,15 +1,21 @@
 /**
- * The on-disk token cache: one JSON file per issuer + client + audience + scope, named by a
- * SHA-256 of that key, written with mode 0600 in a folder with mode 0700, replaced atomically.
+ * The on-disk token cache: one JSON file per issuer + client (and its secret) + audience + scope,
+ * named by a SHA-256 of that key, written with mode 0600 in a folder with mode 0700 that must be
+ * the user's own, replaced atomically; a symlink is never followed.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CacheFolderError } from './errors.js';
 
-/** What identifies a cached token. The secret is not part of it and is never stored. */
+/**
+ * What identifies a cached token. The secret is part of it (a wrong secret must not get the
+ * cached token), through its SHA-256 only; it is never stored.
+ */
 export interface CacheKey {
   readonly issuer: string;
   readonly clientId: string;
+  readonly clientSecret: string;
   readonly audience: string;
   readonly scope: string | undefined;
 }
@@ -25,8 +31,9 @@ export interface CachedToken {
 
 /** The file name (without folder) holding the token for `key`. */
 export function cacheFileName(key: CacheKey): string {
+  const secret = createHash('sha256').update(key.clientSecret).digest('hex');
   const digest = createHash('sha256')
-    .update(JSON.stringify([key.issuer, key.clientId, key.audience, key.scope ?? null]))
+    .update(JSON.stringify([key.issuer, key.clientId, secret, key.audience, key.scope ?? null]))
     .digest('hex');
   return `${digest.slice(0, 32)}.json`;
 }
@@ -45,9 +52,35 @@ function assertIsCachedToken(value: unknown): asserts value is CachedToken {
   }
 }
 
-/** Reads the cached token at `path`; undefined when absent or unreadable (a broken file is ignored). */
+/**
+ * Creates the cache folder `dir` (mode 0700) if need be, and checks it is the user's own: a
+ * folder, not a symlink, owned by the user, writable by nobody else. Throws
+ * {@link CacheFolderError} otherwise.
+ */
+export async function assertPrivateFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const stat = await lstat(dir);
+  const problem = stat.isSymbolicLink()
+    ? 'is a symbolic link'
+    : !stat.isDirectory()
+      ? 'is not a folder'
+      : process.getuid !== undefined && stat.uid !== process.getuid()
+        ? 'belongs to another user'
+        : (stat.mode & 0o022) !== 0
+          ? 'is writable by others (chmod 700 it)'
+          : undefined;
+  if (problem !== undefined) {
+    throw new CacheFolderError(`The token cache folder ${dir} ${problem}: not used`);
+  }
+}
+
+/**
+ * Reads the cached token at `path`; undefined when absent, unreadable or a symbolic link (never
+ * followed), and for a broken file.
+ */
 export async function readCachedToken(path: string): Promise<CachedToken | undefined> {
   try {
+    if ((await lstat(path)).isSymbolicLink()) return undefined;
     const value: unknown = JSON.parse(await readFile(path, 'utf8'));
     assertIsCachedToken(value);
     return value;
@@ -62,7 +95,7 @@ export async function writeCachedToken(
   path: string,
   token: CachedToken,
 ): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await assertPrivateFolder(dir);
   const temporary = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
   await writeFile(temporary, JSON.stringify(token), { mode: 0o600, flag: 'wx' });
   await chmod(temporary, 0o600); // the umask cannot widen it, but be explicit

@@ -83,3 +83,12 @@ export class DecodeError extends MintTokenError {
   override readonly name = 'DecodeError';
   override readonly code = 'ERR_MINT_DECODE';
 }
+
+/**
+ * The cache folder is not the user's own: a symlink, not a folder, owned by someone else, or
+ * writable by others (who could plant a token there).
+ */
+export class CacheFolderError extends MintTokenError {
+  override readonly name = 'CacheFolderError';
+  override readonly code = 'ERR_MINT_CACHE_FOLDER';
+}

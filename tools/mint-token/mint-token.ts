@@ -3,12 +3,12 @@
  * served from a disk cache until 60 s before it expires, with concurrent callers (in this
  * process or in others) sharing one call to the endpoint.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
 import { normaliseIssuer, parseServiceUrl } from '../../common/index.js';
 import {
+  assertPrivateFolder,
   cacheFileName,
   readCachedToken,
   writeCachedToken,
@@ -117,9 +117,9 @@ async function mintCached(
   };
   const hit = (cached: CachedToken): MintedToken => ({ ...cached, fromCache: true });
 
+  await assertPrivateFolder(dir);
   const cached = await usable();
   if (cached) return hit(cached);
-  await mkdir(dir, { recursive: true, mode: 0o700 });
   const lock = await acquireFileLock(`${path}.lock`, {
     pollMs: options.lock?.pollMs ?? 50,
     staleMs: options.lock?.staleMs ?? 30_000,
@@ -148,8 +148,8 @@ export async function mintToken(options: MintTokenOptions): Promise<MintedToken>
   const dir = options.cacheDir ?? defaultCacheDir();
   if (dir === false) return { ...(await fetchFresh(options, issuer)), fromCache: false };
 
-  const { clientId, audience, scope } = options;
-  const path = join(dir, cacheFileName({ issuer, clientId, audience, scope }));
+  const { clientId, clientSecret, audience, scope } = options;
+  const path = join(dir, cacheFileName({ issuer, clientId, clientSecret, audience, scope }));
   const pending = inFlight.get(path);
   if (pending) return pending;
   const promise = mintCached(options, issuer, dir, path).finally(() => inFlight.delete(path));

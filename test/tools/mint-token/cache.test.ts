@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import nock from 'nock';
@@ -46,6 +46,43 @@ describe('mintToken: disk cache', () => {
     for (const file of await readdir(dir)) {
       expect(await readFile(join(dir, file), 'utf8')).to.not.include(SECRET);
     }
+  });
+
+  it('never serves a token cached for the right secret to a wrong one', async () => {
+    serve('tok-a');
+    await mintToken(options);
+    tenant().post('/oauth/token').reply(401, { error: 'access_denied' });
+    const wrong = await mintToken({ ...options, clientSecret: 'not-the-secret' }).catch(
+      (error: unknown) => error,
+    );
+    expect(wrong).to.include({ code: 'ERR_MINT_BAD_CREDENTIALS' });
+  });
+
+  it('refuses a cache folder others can write, and one that is a symbolic link', async () => {
+    const open = join(dir, 'open');
+    await mkdir(open, { mode: 0o700 });
+    await chmod(open, 0o777);
+    const refused = await mintToken({ ...options, cacheDir: open }).catch((e: unknown) => e);
+    expect(refused).to.include({ code: 'ERR_MINT_CACHE_FOLDER' });
+    const linked = join(dir, 'linked');
+    await symlink(open, linked);
+    const viaLink = await mintToken({ ...options, cacheDir: linked }).catch((e: unknown) => e);
+    expect(viaLink).to.include({ code: 'ERR_MINT_CACHE_FOLDER' });
+  });
+
+  it('never follows a symbolic link planted where a cache file goes', async () => {
+    serve('tok-a');
+    await mintToken(options);
+    const [file] = (await readdir(dir)).filter((f) => f.endsWith('.json'));
+    const planted = join(dir, 'planted.json');
+    await writeFile(
+      planted,
+      JSON.stringify({ accessToken: 'planted', expiresAt: clock + 3_600_000, response: {} }),
+    );
+    await rm(join(dir, file ?? ''));
+    await symlink(planted, join(dir, file ?? ''));
+    serve('tok-b');
+    expect(await mintToken(options)).to.include({ accessToken: 'tok-b', fromCache: false });
   });
 
   it('keeps separate entries per scope', async () => {

@@ -17,6 +17,7 @@ describe('mintToken: cross-process lock', () => {
       cacheFileName({
         issuer: ISSUER,
         clientId: 'm2m-client',
+        clientSecret: baseOptions.clientSecret,
         audience: 'https://whatshouldiwear',
         scope: undefined,
       }),
