@@ -74,6 +74,23 @@ export function usableKeys(body: unknown): PublicJwk[] {
   return (body as { keys: unknown[] }).keys.filter(isUsableKey);
 }
 
+/** The smallest RSA modulus accepted, in bits (NIST: 2048 at least since 2013). */
+export const MIN_RSA_BITS = 2048;
+
+/** The bit length of a base64url big-endian integer (an RSA modulus `n`). */
+function bitLength(base64url: string): number {
+  const bytes = Buffer.from(base64url, 'base64url');
+  let i = 0;
+  while (i < bytes.length && bytes[i] === 0) i += 1;
+  const first = bytes[i];
+  return first === undefined ? 0 : (bytes.length - i - 1) * 8 + (32 - Math.clz32(first));
+}
+
+/**
+ * An RSA public key for signatures with RS256, of at least {@link MIN_RSA_BITS} bits: a weaker
+ * key is left out of the set, so a token signed with it is refused as signed by an unknown key
+ * (it was a raw TypeError from node:crypto).
+ */
 function isUsableKey(key: unknown): key is PublicJwk {
   if (typeof key !== 'object' || key === null) return false;
   const { kty, use, alg, kid, n, e, d } = key as Record<string, unknown>;
@@ -84,7 +101,8 @@ function isUsableKey(key: unknown): key is PublicJwk {
     (kid === undefined || (typeof kid === 'string' && kid !== '')) &&
     typeof n === 'string' &&
     typeof e === 'string' &&
-    d === undefined
+    d === undefined &&
+    bitLength(n) >= MIN_RSA_BITS
   );
 }
 

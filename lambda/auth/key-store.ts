@@ -112,7 +112,9 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
   function recordSet(keys: readonly PublicJwk[]): void {
     const kids = keys.map((k) => k.kid);
     const byKid = new Map<string, PublicJwk>();
-    for (const key of keys) if (key.kid !== undefined) byKid.set(key.kid, key);
+    // One rule for a kid that two keys share: the first in the set, as jwks-rsa's lookup takes it.
+    for (const key of keys)
+      if (key.kid !== undefined && !byKid.has(key.kid)) byKid.set(key.kid, key);
     lastSet = { at: now(), kids: new Set(kids), keys: byKid };
     for (const [slot, entry] of held) {
       if (!lastSet.kids.has(kidOf(slot))) {

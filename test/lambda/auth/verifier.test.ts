@@ -411,6 +411,42 @@ describe('createAccessTokenVerifier', () => {
       expect(serving.requests).to.equal(2);
     });
 
+    it('refuses a token signed with a key under 2048 bits as signed by an unknown key', async () => {
+      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+      const weak = {
+        kid: 'weak',
+        privateKey,
+        publicKey,
+        jwk: { ...publicKey.export({ format: 'jwk' }), kid: 'weak', use: 'sig', alg: 'RS256' },
+      };
+      issuer.keys.push(weak);
+      issuer.serveJwks();
+      const forged = issuer.mint({}, { signing: { alg: 'RS256', key: weak } });
+      await expectRejection(
+        verifierFor()(forged),
+        TokenSignatureError,
+        'ERR_TOKEN_SIGNATURE',
+        'unknown-kid',
+      );
+    });
+
+    it('takes the first of two keys sharing a kid, by either lookup', async () => {
+      const first = createTestKey('shared-kid');
+      const second = createTestKey('shared-kid');
+      issuer.keys.push(first, second);
+      issuer.serveJwks();
+      const verify = verifierFor();
+      await verify(issuer.mint()); // fetches the set; 'shared-kid' now comes from that recent set
+      expect(
+        (await verify(issuer.mint({}, { signing: { alg: 'RS256', key: first } }))).subject,
+      ).to.be.a('string');
+      await expectRejection(
+        verify(issuer.mint({ sub: 'other' }, { signing: { alg: 'RS256', key: second } })),
+        TokenSignatureError,
+        'ERR_TOKEN_SIGNATURE',
+      );
+    });
+
     it('finds a key added to the set after a rotation, with one fetch', async () => {
       const serving = issuer.serveJwks();
       const verify = verifierFor();
