@@ -4,6 +4,7 @@
  * values registered as secrets are replaced wherever they appear, so a call site cannot leak by
  * forgetting.
  */
+import { redactSecrets } from './redact.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -113,7 +114,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const scrubString = (value: string): string => {
     // Every JWT-shaped run starts with "eyJ"; most strings have none, and skip the regex.
     let out = value.includes('eyJ') ? redactJwts(value) : value;
-    for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    if (secrets.length > 0) out = redactSecrets(out, secrets, REDACTED);
     return out;
   };
 

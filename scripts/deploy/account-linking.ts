@@ -5,6 +5,7 @@
  * afterwards whatever happens, and its content is never printed (the ASK CLI's own output is
  * printed only with the secret masked).
  */
+import { redactSecrets } from '../../common/index.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,11 +113,9 @@ export interface ApplyLinkingOptions {
   readonly onFileWritten?: (path: string) => void;
 }
 
-/** Masks every occurrence of each secret in `text`. */
+/** Masks every whole occurrence of each secret in `text` (see common/redact.ts). */
 export function mask(text: string, secrets: readonly string[]): string {
-  return secrets
-    .filter((s) => s !== '')
-    .reduce((out, secret) => out.split(secret).join('[masked]'), text);
+  return redactSecrets(text, secrets, '[masked]');
 }
 
 /**

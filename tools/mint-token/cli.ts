@@ -3,7 +3,7 @@
  * so tests run it in-process. `scripts/mint-token.ts` only adds `.env` and `process`.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, issuerUrl, parseEnv, str } from '../../common/index.js';
+import { ConfigError, issuerUrl, parseEnv, redactSecrets, str } from '../../common/index.js';
 import { decodeToken } from './decode.js';
 import { MintTokenError } from './errors.js';
 import { mintToken, type MintTokenOptions } from './mint-token.js';
@@ -90,7 +90,7 @@ export async function runMintTokenCli(io: MintTokenCliIo): Promise<number> {
     let line = `mint-token: ${error instanceof Error ? error.message : String(error)}`;
     if (typeof code === 'string') line += ` [${code}]`;
     line = line.replace(/\s*\n\s*/g, ' ');
-    if (secret !== undefined && secret.length > 0) line = line.split(secret).join('[redacted]');
+    if (secret !== undefined) line = redactSecrets(line, [secret]);
     io.stderr(`${line}\n`);
     return exitCode;
   };

@@ -2,6 +2,7 @@
  * One client-credentials call to `<issuer>oauth/token`, and the mapping of its failures to
  * typed errors. Never retried: a caller that wants a retry decides so itself.
  */
+import { redactSecrets } from '../../common/index.js';
 import {
   BadCredentialsError,
   InvalidResponseError,
@@ -42,7 +43,7 @@ function oneLine(text: string): string {
 function field(body: unknown, name: string, secret: string): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const value = (body as Record<string, unknown>)[name];
-  return typeof value === 'string' ? oneLine(value.split(secret).join('[redacted]')) : undefined;
+  return typeof value === 'string' ? oneLine(redactSecrets(value, [secret])) : undefined;
 }
 
 /** Maps an OAuth error answer to the error class for its kind (Auth0's and RFC 6749's shapes). */
