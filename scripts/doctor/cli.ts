@@ -85,6 +85,18 @@ function remoteOptions(
   values: ReturnType<typeof parse>['values'],
   env: DoctorCliIo['env'],
 ): DoctorOptions {
+  // The URL first: a mistyped one is the mistake to name, before any missing credential.
+  let parsedUrl: URL | undefined;
+  try {
+    parsedUrl = new URL(url);
+  } catch {
+    parsedUrl = undefined;
+  }
+  if (parsedUrl === undefined || !['https:', 'http:'].includes(parsedUrl.protocol)) {
+    throw new DoctorUsageError(
+      `"${url}" is not a token URL: give the access token URL, e.g. https://<proxy>/`,
+    );
+  }
   const clientId = nonEmpty(values['client-id'], env['DOCTOR_CLIENT_ID'], env['ALEXA_CLIENT_ID']);
   const clientSecret = nonEmpty(
     values['client-secret'],

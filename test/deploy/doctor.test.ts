@@ -209,6 +209,21 @@ describe('doctor', function () {
         expect(text).not.to.include(secret);
     });
 
+    it('names a URL that is not one first, before any missing credential, with exit 2', async () => {
+      for (const bad of ['not-a-url', 'ftp://proxy.example/']) {
+        const err: string[] = [];
+        const code = await runDoctorCli({
+          argv: [bad],
+          env: {},
+          stdout: () => undefined,
+          stderr: (t) => err.push(t),
+        });
+        expect(code, bad).to.equal(2);
+        expect(err.join(''), bad).to.include(`"${bad}" is not a token URL`);
+        expect(err.join(''), bad).not.to.include('client id');
+      }
+    });
+
     it('exits 2 naming what is missing when a URL comes without client credentials', async () => {
       const err: string[] = [];
       const code = await runDoctorCli({
