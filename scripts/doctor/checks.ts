@@ -19,7 +19,7 @@ export interface CheckResult {
   /** What was checked, e.g. `expires_in >= 360`. */
   readonly check: string;
   /** `pass`, `fail`, or `skip` (not applicable). */
-  readonly outcome: 'pass' | 'fail' | 'skip';
+  readonly outcome: 'pass' | 'fail' | 'warn' | 'skip';
   /** What was seen. */
   readonly detail: string;
 }
@@ -114,6 +114,31 @@ export function checkTokenAnswer(answer: TokenAnswer, grant: DoctorGrant): Check
     );
   }
   return results;
+}
+
+/**
+ * Whether the tenant rotates refresh tokens: a refresh that answers with a new refresh token.
+ * A warning, not a failure: Alexa copes, but a rotating token's absolute lifetime is not extended
+ * by rotation (every linked user is unlinked when it ends), and a lost refresh answer followed by
+ * reuse detection unlinks the user too. Non-rotating tokens with no idle and no absolute lifetime
+ * suit Alexa (docs/DEPLOY.md).
+ */
+export function checkRotation(sent: string, answer: TokenAnswer): CheckResult {
+  let issued: unknown;
+  try {
+    issued = (JSON.parse(answer.body) as { refresh_token?: unknown } | null)?.refresh_token;
+  } catch {
+    issued = undefined;
+  }
+  if (typeof issued !== 'string' || issued === sent) {
+    return { check: 'refresh tokens do not rotate', outcome: 'pass', detail: 'the same one kept' };
+  }
+  return {
+    check: 'refresh tokens do not rotate',
+    outcome: 'warn',
+    detail:
+      'they rotate: users are unlinked when a rotating token reaches its absolute lifetime, or after a lost answer and reuse detection; prefer non-rotating tokens without idle or absolute lifetime',
+  };
 }
 
 /** The URL rule: Alexa calls https on port 443 only (loopback is skipped: the local stack). */

@@ -140,10 +140,12 @@ function print(io: DoctorCliIo, target: string, report: DoctorReport): void {
   const failed = report.rows.filter((row) => row.outcome === 'fail').length;
   const checked = report.rows.filter((row) => row.outcome !== 'skip').length;
   io.stdout(`doctor: ${target}\n\n${formatTable(report.rows)}\n\n`);
+  const warned = report.rows.filter((row) => row.outcome === 'warn').length;
+  const warnings = warned === 0 ? '' : ` (${warned} warning${warned === 1 ? '' : 's'})`;
   io.stdout(
     report.ok
-      ? `doctor: all ${checked} checks passed\n`
-      : `doctor: ${failed} of ${checked} checks failed\n`,
+      ? `doctor: all ${checked} checks passed${warnings}\n`
+      : `doctor: ${failed} of ${checked} checks failed${warnings}\n`,
   );
 }
 

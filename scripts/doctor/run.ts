@@ -3,7 +3,13 @@
  * token, else the one the code exchange returned), each checked against Alexa's rules.
  */
 import { isLoopbackHost } from '../../common/index.js';
-import { checkTokenAnswer, checkTokenUrl, type CheckResult, type DoctorGrant } from './checks.js';
+import {
+  checkRotation,
+  checkTokenAnswer,
+  checkTokenUrl,
+  type CheckResult,
+  type DoctorGrant,
+} from './checks.js';
 import { DoctorUsageError } from './errors.js';
 import { callTokenEndpoint, type ClientScheme } from './token-call.js';
 
@@ -109,6 +115,8 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   } else {
     const answer = await call('refresh_token', { refresh_token: refreshToken });
     rows.push(...checkTokenAnswer(answer, 'refresh_token').map((r) => ({ step: 'refresh', ...r })));
+    if (answer.status === 200)
+      rows.push({ step: 'refresh', ...checkRotation(refreshToken, answer) });
   }
   return { rows, ok: rows.every((row) => row.outcome !== 'fail') };
 }

@@ -48,7 +48,7 @@ describe('doctor', function () {
     expect(code, text).to.equal(0);
     expect(text).to.match(/code exchange\s+expires_in >= 360\s+PASS/);
     expect(text).to.match(/refresh\s+expires_in present\s+PASS/);
-    expect(text).to.include('doctor: all 19 checks passed');
+    expect(text).to.match(/doctor: all 20 checks passed/);
     expect(text).not.to.match(/eyJ[\w-]+\.[\w-]+\./);
   });
 
@@ -204,9 +204,35 @@ describe('doctor', function () {
       const text = out.join('');
       expect(code).to.equal(1);
       expect(text).to.match(/refresh\s+expires_in >= 360\s+FAIL\s+120/);
-      expect(text).to.include('doctor: 1 of 10 checks failed');
+      expect(text).to.include('doctor: 1 of 11 checks failed');
       for (const secret of [ACCESS, 'refresh-0', 'refresh-1', CLIENT.clientSecret])
         expect(text).not.to.include(secret);
+    });
+
+    it('warns, without failing, when the tenant rotates refresh tokens', async () => {
+      const run = async (answered: string) => {
+        nock('https://proxy.example.com')
+          .post('/')
+          .reply(200, JSON.stringify({ ...GOOD, refresh_token: answered }), JSON_HEADERS);
+        const out: string[] = [];
+        const code = await runDoctorCli({
+          argv: [URL_],
+          env: {
+            ALEXA_CLIENT_ID: 'alexa',
+            ALEXA_CLIENT_SECRET: CLIENT.clientSecret,
+            DOCTOR_REFRESH_TOKEN: 'refresh-0',
+          },
+          stdout: (t) => out.push(t),
+          stderr: (t) => out.push(t),
+        });
+        return { code, text: out.join('') };
+      };
+      const rotating = await run('refresh-1');
+      expect(rotating.code).to.equal(0);
+      expect(rotating.text).to.match(/refresh\s+refresh tokens do not rotate\s+WARN\s+they rotate/);
+      expect(rotating.text).to.include('(1 warning)');
+      const kept = await run('refresh-0');
+      expect(kept.text).to.match(/refresh tokens do not rotate\s+PASS/);
     });
 
     it('names a URL that is not one first, before any missing credential, with exit 2', async () => {
