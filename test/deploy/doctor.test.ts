@@ -186,10 +186,8 @@ describe('doctor', function () {
   });
 
   describe('command line', () => {
-    it('exits 1 and prints the table when a check fails, never the tokens or the secret', async () => {
-      nock('https://proxy.example.com')
-        .post('/')
-        .reply(200, JSON.stringify({ ...GOOD, expires_in: 120 }), JSON_HEADERS);
+    /** Runs the doctor command against the proxy as Alexa would, with stdout and stderr joined. */
+    const runRemote = async (): Promise<{ code: number; text: string }> => {
       const out: string[] = [];
       const code = await runDoctorCli({
         argv: [URL_],
@@ -201,7 +199,14 @@ describe('doctor', function () {
         stdout: (t) => out.push(t),
         stderr: (t) => out.push(t),
       });
-      const text = out.join('');
+      return { code, text: out.join('') };
+    };
+
+    it('exits 1 and prints the table when a check fails, never the tokens or the secret', async () => {
+      nock('https://proxy.example.com')
+        .post('/')
+        .reply(200, JSON.stringify({ ...GOOD, expires_in: 120 }), JSON_HEADERS);
+      const { code, text } = await runRemote();
       expect(code).to.equal(1);
       expect(text).to.match(/refresh\s+expires_in >= 360\s+FAIL\s+120/);
       expect(text).to.include('doctor: 1 of 11 checks failed');
@@ -214,18 +219,7 @@ describe('doctor', function () {
         nock('https://proxy.example.com')
           .post('/')
           .reply(200, JSON.stringify({ ...GOOD, refresh_token: answered }), JSON_HEADERS);
-        const out: string[] = [];
-        const code = await runDoctorCli({
-          argv: [URL_],
-          env: {
-            ALEXA_CLIENT_ID: 'alexa',
-            ALEXA_CLIENT_SECRET: CLIENT.clientSecret,
-            DOCTOR_REFRESH_TOKEN: 'refresh-0',
-          },
-          stdout: (t) => out.push(t),
-          stderr: (t) => out.push(t),
-        });
-        return { code, text: out.join('') };
+        return runRemote();
       };
       const rotating = await run('refresh-1');
       expect(rotating.code).to.equal(0);
