@@ -19,6 +19,7 @@ export {
 } from './exchange.js';
 export {
   patchTokenResponse,
+  expiresInFromExp,
   MIN_EXPIRES_IN,
   EXP_MARGIN_SECONDS,
   type ExpiresInSource,

@@ -75,7 +75,7 @@ function secondsUntilExp(accessToken: string, nowSeconds: number): number | unde
  * Alexa refreshes before the token expires; 1 (refresh now) for a token that has none left.
  * Alexa's 360 s floor is the tenant's to meet: a shorter lifetime is flagged, never stretched.
  */
-function expiresInFromExp(left: number): number {
+export function expiresInFromExp(left: number): number {
   if (left <= 1) return 1;
   return left - Math.min(EXP_MARGIN_SECONDS, Math.floor(left / 2));
 }

@@ -83,7 +83,9 @@ export function checkTokenAnswer(answer: TokenAnswer, grant: DoctorGrant): Check
     result(
       `expires_in >= ${MIN_EXPIRES_IN}`,
       typeof expiresIn === 'number' && expiresIn >= MIN_EXPIRES_IN,
-      show(expiresIn),
+      typeof expiresIn === 'number' && expiresIn > 0 && expiresIn < MIN_EXPIRES_IN
+        ? `${expiresIn}: the tokens live under Alexa's ${MIN_EXPIRES_IN} s, so Alexa may send an expired one; give the API a token lifetime of at least 420 s`
+        : show(expiresIn),
     ),
     result(
       'token_type is bearer',

@@ -1,4 +1,5 @@
 /** The banner `npm start` prints: each endpoint, the weather's nature, and curl lines to try. */
+import { expiresInFromExp, MIN_EXPIRES_IN } from '../../proxy/index.js';
 import type { LocalStack } from './stack.js';
 import { SIMULATED_IDS } from './request-envelope.js';
 
@@ -61,3 +62,18 @@ export const COMMAND_HELP: readonly string[] = [
   '  /help     this list',
   '  /quit     stop every server and leave (Ctrl-C and Ctrl-D too)',
 ];
+
+/**
+ * The start warning for an issuer whose tokens are too short-lived for Alexa: the proxy reports
+ * what a token has left less its margin, so a lifetime under 420 s reaches Alexa as less than its
+ * 360 s floor. Undefined when the lifetime is long enough.
+ */
+export function shortLifetimeWarning(tokenTtlSeconds: number): string | undefined {
+  const reported = expiresInFromExp(tokenTtlSeconds);
+  if (reported >= MIN_EXPIRES_IN) return undefined;
+  return (
+    `warning: access tokens live ${tokenTtlSeconds} s, so the proxy reports expires_in ${reported} s, ` +
+    `under Alexa's ${MIN_EXPIRES_IN} s floor. Alexa may then hold an expired token and the skill sends ` +
+    `LinkAccount cards until it refreshes; on a tenant, give the API a token lifetime of at least 420 s.`
+  );
+}

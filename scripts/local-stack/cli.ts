@@ -6,7 +6,7 @@
 import { loadModel } from '../../tools/utterances/index.js';
 import { AccountLinkError, LocalStackError } from './errors.js';
 import { createAlexaAccountLink, type AlexaAccountLink } from './alexa-account-link.js';
-import { bannerLines, COMMAND_HELP } from './banner.js';
+import { bannerLines, COMMAND_HELP, shortLifetimeWarning } from './banner.js';
 import { machineTimeZone, unitForLocale } from './device-settings.js';
 import { runPrompt } from './prompt.js';
 import { createSimulator } from './simulator.js';
@@ -27,6 +27,8 @@ export interface StartIo {
   readonly stderr: NodeJS.WritableStream;
   /** Aborted on Ctrl-C / SIGTERM: every server stops and the function returns. */
   readonly signal?: AbortSignal;
+  /** Called once every server listens, before the account is linked (tests stop a piece here). */
+  readonly onStarted?: (stack: LocalStack) => void | Promise<void>;
 }
 
 /** The settings Alexa holds for the skill's account linking, pointed at the stack. */
@@ -142,6 +144,9 @@ export async function runStart(argv: readonly string[], io: StartIo): Promise<nu
     });
     const interrupted = (): boolean => io.signal?.aborted === true;
     if (interrupted()) return 130;
+    const warning = shortLifetimeWarning(stack.accessTokenTtlSeconds);
+    if (warning !== undefined) io.stderr.write(`npm start: ${warning}\n`);
+    await io.onStarted?.(stack);
     // Whatever the session waits on, an interruption wins at once; stopping the servers below
     // then fails whatever was still in flight.
     const running = session(stack, options, io, out);

@@ -16,7 +16,8 @@ Options:
   --issuer-port <n>       port of the issuer (default: a free port)
   --proxy-port <n>        port of the token proxy (default: a free port)
   --skill-port <n>        port of the skill endpoint (default: a free port)
-  --token-ttl <seconds>   access-token lifetime at the issuer (default 3600, at least 420)
+  --token-ttl <seconds>   access-token lifetime at the issuer (default 3600, at least 60; under
+                          420 the proxy reports less than Alexa's 360 s floor, and a warning says so)
   --no-link               start with the account not linked (/relink links it)
   --verbose               every server's JSON log lines on stderr
   -h, --help              this help
@@ -41,6 +42,9 @@ export class StartUsageError extends Error {
   override readonly name = 'StartUsageError';
   readonly code = 'ERR_START_USAGE';
 }
+
+/** The shortest issuer token lifetime `npm start` runs with: a shorter one expires mid-turn. */
+export const MIN_TOKEN_TTL_SECONDS = 60;
 
 const LOCALES = ['en-US', 'en-GB', 'en-CA', 'en-AU'] as const;
 
@@ -100,9 +104,9 @@ export function parseStartArgs(argv: readonly string[]): StartOptions {
     throw new StartUsageError(`--locale must be one of ${LOCALES.join(', ')} (got "${v.locale}")`);
   }
   const ttlRaw = v['token-ttl'] ?? '3600';
-  if (!/^\d{1,7}$/.test(ttlRaw) || Number(ttlRaw) < 420) {
+  if (!/^\d{1,7}$/.test(ttlRaw) || Number(ttlRaw) < MIN_TOKEN_TTL_SECONDS) {
     throw new StartUsageError(
-      `--token-ttl must be a whole number of seconds, at least 420, so that the proxy's 60 s margin stays above Alexa's 360 s floor (got "${ttlRaw}")`,
+      `--token-ttl must be a whole number of seconds, at least ${MIN_TOKEN_TTL_SECONDS} (got "${ttlRaw}")`,
     );
   }
   const zone = v['time-zone'];

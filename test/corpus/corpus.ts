@@ -15,7 +15,9 @@ import { assertIsCorpus, type CorpusFile } from '../../scripts/nlu/annotations.j
 
 /** The corpus file `<name>.json` (default: the locale's corpus). */
 export function loadCorpus(name = 'en-US'): CorpusFile {
-  const corpus: unknown = JSON.parse(readFileSync(join(import.meta.dirname, `${name}.json`), 'utf8'));
+  const corpus: unknown = JSON.parse(
+    readFileSync(join(import.meta.dirname, `${name}.json`), 'utf8'),
+  );
   assertIsCorpus(corpus);
   return corpus;
 }

@@ -208,7 +208,10 @@ describe('doctor', function () {
         .reply(200, JSON.stringify({ ...GOOD, expires_in: 120 }), JSON_HEADERS);
       const { code, text } = await runRemote();
       expect(code).to.equal(1);
-      expect(text).to.match(/refresh\s+expires_in >= 360\s+FAIL\s+120/);
+      expect(text).to.match(
+        /refresh\s+expires_in >= 360\s+FAIL\s+120: the tokens live under Alexa's 360 s/,
+      );
+      expect(text).to.include('a token lifetime of at least 420 s');
       expect(text).to.include('doctor: 1 of 11 checks failed');
       for (const secret of [ACCESS, 'refresh-0', 'refresh-1', CLIENT.clientSecret])
         expect(text).not.to.include(secret);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { runStart } from '../../scripts/local-stack/index.js';
+import { runStart, type LocalStack } from '../../scripts/local-stack/index.js';
 
 const script = fileURLToPath(new URL('../../scripts/start.ts', import.meta.url));
 /** tsx by absolute URL, so that a child started in another folder still finds it. */
@@ -172,10 +172,55 @@ describe('e2e: npm start', function () {
       }
     });
 
-    it('refuses a token lifetime Alexa could not use', async () => {
+    it('refuses a token lifetime that would expire mid-turn', async () => {
+      for (const ttl of ['59', '0', 'ten', '1e3', '60.5']) {
+        const s = stdio();
+        expect(await runStart(['--token-ttl', ttl], s.io), ttl).to.equal(2);
+        expect(s.err()).to.include('--token-ttl').and.include('at least 60');
+        expect(s.err().trim().split('\n')).to.have.length(1);
+      }
+    });
+
+    it("warns at start when the proxy would report a lifetime under Alexa's 360 s, and still answers", async () => {
       const s = stdio();
-      expect(await runStart(['--token-ttl', '60'], s.io)).to.equal(2);
-      expect(s.err()).to.include('--token-ttl');
+      expect(await runStart(['--token-ttl', '300', 'what should I wear in Paris'], s.io)).to.equal(
+        0,
+      );
+      const lines = s.err().trim().split('\n');
+      expect(lines).to.have.length(1);
+      // 300 s less the 60 s margin: what the proxy tells Alexa.
+      expect(lines[0])
+        .to.include('warning: access tokens live 300 s')
+        .and.include('expires_in 240 s');
+      expect(s.out()).to.match(/^Alexa: .*Paris/m);
+    });
+
+    it('says nothing about the lifetime when Alexa gets at least 360 s', async () => {
+      for (const ttl of ['420', '3600']) {
+        const s = stdio();
+        expect(await runStart(['--token-ttl', ttl, 'what should I wear in Paris'], s.io)).to.equal(
+          0,
+        );
+        expect(s.err(), ttl).to.equal('');
+      }
+      const s = stdio();
+      expect(await runStart(['--token-ttl', '419', 'what should I wear in Paris'], s.io)).to.equal(
+        0,
+      );
+      expect(s.err()).to.include('expires_in 359 s');
+    });
+
+    it('exits 1 with one line on stderr when the turn fails at the skill endpoint', async () => {
+      const s = stdio();
+      const io = {
+        ...s.io,
+        onStarted: (stack: LocalStack) => stack.skill.stop(),
+      };
+      expect(await runStart(['what should I wear in Paris'], io)).to.equal(1);
+      expect(s.out()).to.include('[the skill endpoint failed:');
+      expect(s.err().trim().split('\n')).to.deep.equal([
+        'npm start: the turn was not answered: the skill endpoint failed',
+      ]);
     });
 
     it('prints a banner naming each endpoint, the demo weather and curl lines, then runs the prompt', async () => {
