@@ -7,6 +7,16 @@ import { createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { jwtVerify } from 'jose';
 import { createAccessTokenVerifier } from '../../lambda/auth/index.js';
+import { benchCommandLine, createTargets, finishBench } from './cli.js';
+
+const USAGE = `Usage: npm run bench:auth [-- options]
+
+The project's verifier against bare jose jwtVerify over the same distinct valid tokens (BENCH_TOKENS,
+default 3000). Target: verifier/jose throughput >= 0.9.
+
+Options:`;
+const args = benchCommandLine('bench:auth', USAGE);
+const targets = createTargets('bench:auth', args);
 
 const TOKENS = Number(process.env['BENCH_TOKENS'] ?? 3000);
 const ROUNDS = 5;
@@ -66,5 +76,6 @@ console.log(
   `  bare jose jwtVerify with KeyObject    ${rate(best.jose).toFixed(0).padStart(7)} tokens/s  ${((best.jose / TOKENS) * 1000).toFixed(1)} µs/token`,
 );
 console.log(
-  `  ratio verifier/jose                   ${ratio.toFixed(3)}  (target >= 0.9: ${ratio >= 0.9 ? 'met' : 'NOT met'})`,
+  `  ratio verifier/jose                   ${ratio.toFixed(3)}  (target >= 0.9: ${targets.judge('verifier/jose >= 0.9', ratio >= 0.9)})`,
 );
+finishBench(targets);

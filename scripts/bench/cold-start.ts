@@ -14,7 +14,18 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { buildLambdas } from '../build.js';
 import { benchKey, fakeFetch, wearRequest } from './fixtures.js';
+import { benchCommandLine, createTargets, finishBench } from './cli.js';
 import { summarize } from './stats.js';
+
+const USAGE = `Usage: npm run bench:cold-start [-- options]
+
+Fresh processes loading the skill bundle against a plain ask-sdk-core skill (BENCH_RUNS, default 15),
+the bundle's size, and the first request in a fresh process.
+Targets: bundle load <= 1.2x the plain skill's; bundle <= 400 KB.
+
+Options:`;
+const args = benchCommandLine('bench:cold-start', USAGE);
+const targets = createTargets('bench:cold-start', args);
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
@@ -68,10 +79,10 @@ exports.handler = Alexa.SkillBuilders.custom()
     `  the skill bundle (.build/lambda/index.js)           ${b.toFixed(1).padStart(7)} ms`,
   );
   console.log(
-    `  ratio bundle / plain skill   ${(b / a).toFixed(2)}x  (target <= 1.2x: ${b / a <= 1.2 ? 'met' : 'NOT met'}); beyond an empty process: ${((b - e) / (a - e)).toFixed(2)}x`,
+    `  ratio bundle / plain skill   ${(b / a).toFixed(2)}x  (target <= 1.2x: ${targets.judge('bundle load <= 1.2x plain skill', b / a <= 1.2)}); beyond an empty process: ${((b - e) / (a - e)).toFixed(2)}x`,
   );
   console.log(
-    `  bundle size  ${(bundleBytes / 1024).toFixed(1)} KiB  (target <= 400 KB: ${bundleBytes <= 400_000 ? 'met' : 'NOT met'})`,
+    `  bundle size  ${(bundleBytes / 1024).toFixed(1)} KiB  (target <= 400 KB: ${targets.judge('bundle <= 400 KB', bundleBytes <= 400_000)})`,
   );
   if (!first.advice)
     throw new Error('The first request in a fresh process did not answer with advice');
@@ -79,6 +90,7 @@ exports.handler = Alexa.SkillBuilders.custom()
     `  first request in a fresh process   ${first.first.toFixed(1)} ms (key set, Settings, geocoding, forecast from loopback)`,
   );
   console.log(`  second request, same process       ${first.second.toFixed(2)} ms`);
+  finishBench(targets);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

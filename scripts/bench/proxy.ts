@@ -21,6 +21,7 @@ import {
   createTokenExchange,
 } from '../../proxy/index.js';
 import { functionUrlEvent } from '../../test/harness/function-url.js';
+import { benchCommandLine, createTargets, finishBench, wholeNumber } from './cli.js';
 import { fixed, summarize, type Summary } from './stats.js';
 
 /** Options of {@link runProxyBench}. */
@@ -388,33 +389,31 @@ function report(options: ProxyBenchOptions, rows: readonly Row[], cpuAloneUs: nu
   return allMet;
 }
 
-const HELP = `Usage: npm run bench:proxy [-- --quick] [-- --service-ms N]
+const USAGE = `Usage: npm run bench:proxy [-- options]
 
 Measures the token proxy (core + Lambda Function URL adapter) against calling a loopback upstream
-directly, at 1 and 100 concurrent exchanges. --quick runs fewer exchanges (about 15 s).
-Exits 0 when every target is met, 1 otherwise.
-`;
+directly, at 1 and 100 concurrent exchanges.
 
-function parseArgs(argv: readonly string[]): ProxyBenchOptions | 'help' {
-  if (argv.includes('--help') || argv.includes('-h')) return 'help';
-  const quick = argv.includes('--quick');
-  const at = argv.indexOf('--service-ms');
-  const serviceMs = at === -1 ? 50 : Number(argv[at + 1]);
-  if (!Number.isInteger(serviceMs) || serviceMs < 0)
-    throw new Error('--service-ms takes a whole number');
-  const known = new Set(['--quick', '--service-ms', '--help', '-h', argv[at + 1]]);
-  const unknown = argv.find((a) => !known.has(a));
-  if (unknown !== undefined) throw new Error(`unknown argument ${unknown} (see --help)`);
-  return { serviceMs, sequential: quick ? 60 : 200, concurrent: quick ? 2000 : 20_000 };
-}
+Options:
+  --quick           fewer exchanges (about 15 s)
+  --service-ms <n>  the upstream's service time in ms (default 50)`;
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
-  if (options === 'help') {
-    process.stdout.write(HELP);
-    return;
-  }
-  process.exitCode = (await runProxyBench(options)) ? 0 : 1;
+  const { args, serviceMs } = benchCommandLine(
+    'bench:proxy',
+    USAGE,
+    { quick: { type: 'boolean' }, 'service-ms': { type: 'string' } },
+    (parsed) => ({ args: parsed, serviceMs: wholeNumber(parsed, 'service-ms', 50) }),
+  );
+  const quick = args.values['quick'] === true;
+  const met = await runProxyBench({
+    serviceMs,
+    sequential: quick ? 60 : 200,
+    concurrent: quick ? 2000 : 20_000,
+  });
+  const targets = createTargets('bench:proxy', args);
+  targets.judge('every proxy target', met);
+  finishBench(targets);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

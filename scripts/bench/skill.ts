@@ -26,7 +26,17 @@ import {
   fakeFetch,
   wearRequest,
 } from './fixtures.js';
+import { benchCommandLine, createTargets, finishBench } from './cli.js';
 import { fixed, summarize, type Summary } from './stats.js';
+
+const USAGE = `Usage: npm run bench:skill [-- options]
+
+A whole skill request in-process against two floors from the same run (BENCH_REQUESTS, BENCH_ROUNDS).
+Targets: a first-seen token <= 1.3x floor (b); a repeated token <= 10x floor (a), at p50.
+
+Options:`;
+const args = benchCommandLine('bench:skill', USAGE);
+const targets = createTargets('bench:skill', args);
 
 const N = Number(process.env['BENCH_REQUESTS'] ?? 500);
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 12);
@@ -169,11 +179,12 @@ console.log(line('skill, token seen for the first time', s.first));
 console.log(line('skill, repeated token (verified-token cache)', s.repeat));
 console.log(line('diagnostic (d): repeated token after an idle loop', s.idle));
 console.log(
-  `  first-seen / floor (b)   p50 ${firstRatio.toFixed(2)}x  p99 ${(s.first.p99 / s.b.p99).toFixed(2)}x  (target p50 <= 1.3x: ${firstRatio <= 1.3 ? 'met' : 'NOT met'})`,
+  `  first-seen / floor (b)   p50 ${firstRatio.toFixed(2)}x  p99 ${(s.first.p99 / s.b.p99).toFixed(2)}x  (target p50 <= 1.3x: ${targets.judge('first-seen <= 1.3x floor (b)', firstRatio <= 1.3)})`,
 );
 console.log(
-  `  repeated / floor (a)     p50 ${repeatRatio.toFixed(2)}x  p99 ${(s.repeat.p99 / s.a.p99).toFixed(2)}x  (target p50 <= 10x: ${repeatRatio <= 10 ? 'met' : 'NOT met'})`,
+  `  repeated / floor (a)     p50 ${repeatRatio.toFixed(2)}x  p99 ${(s.repeat.p99 / s.a.p99).toFixed(2)}x  (target p50 <= 10x: ${targets.judge('repeated <= 10x floor (a)', repeatRatio <= 10)})`,
 );
 console.log(
   `  (d) / repeated           p50 ${(s.idle.p50 / s.repeat.p50).toFixed(2)}x: the same request costs this much more right after the event loop went idle, as it does after a verification's wait on the thread pool`,
 );
+finishBench(targets);

@@ -5,7 +5,17 @@
  */
 import { performance } from 'node:perf_hooks';
 import { createOpenMeteoProvider } from '../../lambda/weather/index.js';
+import { benchCommandLine, createTargets, finishBench } from './cli.js';
 import { BENCH_NOW, benchCity, fakeFetch } from './fixtures.js';
+
+const USAGE = `Usage: npm run bench:weather [-- options]
+
+Upstream calls of the Open-Meteo provider for 1000 requests over 20 cities and 3 days, one a second.
+Target: <= 60 calls per 1000 requests, cold.
+
+Options:`;
+const args = benchCommandLine('bench:weather', USAGE);
+const targets = createTargets('bench:weather', args);
 
 const REQUESTS = 1000;
 const DAYS = ['2026-11-25', '2026-11-26', '2026-11-27'];
@@ -30,8 +40,9 @@ console.log(
   `bench:weather  ${REQUESTS} requests over 20 cities x 3 days, one a second, Node ${process.version}`,
 );
 console.log(
-  `  cold: ${cold.calls} upstream calls per ${REQUESTS} requests  (target <= 60: ${cold.calls <= 60 ? 'met' : 'NOT met'})`,
+  `  cold: ${cold.calls} upstream calls per ${REQUESTS} requests  (target <= 60: ${targets.judge('cold upstream calls <= 60', cold.calls <= 60)})`,
 );
 console.log(`  warm: ${warm.calls} upstream calls per ${REQUESTS} requests`);
 console.log(`  by host: ${[...calls.entries()].map(([h, n]) => `${h} ${n}`).join(', ')}`);
 console.log(`  provider time per request, warm: ${((warm.ms / REQUESTS) * 1000).toFixed(1)} µs`);
+finishBench(targets);
