@@ -10,7 +10,10 @@ import { ProjectFileError } from './errors.js';
 import { CFN_DEPLOYER, isRecord, PROJECT_PATHS, readJsonFile } from './project.js';
 
 /** The template parameters the deploy sets, by name, as strings (CloudFormation's own type). */
-export function stackParameters(config: DeployConfig): Record<string, string> {
+export function stackParameters(
+  config: DeployConfig,
+  proxyReservedConcurrency: number = config.proxyReservedConcurrency,
+): Record<string, string> {
   return {
     IssuerBaseUrl: config.issuerBaseUrl,
     Audience: config.audience,
@@ -25,7 +28,7 @@ export function stackParameters(config: DeployConfig): Record<string, string> {
     UpstreamTimeoutMs: String(config.upstreamTimeoutMs),
     LogLevel: config.logLevel,
     LogRetentionDays: String(config.logRetentionDays),
-    ProxyReservedConcurrency: String(config.proxyReservedConcurrency),
+    ProxyReservedConcurrency: String(proxyReservedConcurrency),
   };
 }
 
@@ -115,4 +118,31 @@ export async function syncAskResources(options: SyncOptions): Promise<boolean> {
   if (JSON.stringify(resources) === before) return false;
   await writeFile(options.path, `${JSON.stringify(resources, null, 2)}\n`);
   return true;
+}
+
+/** What a profile of ask-resources.json holds from the last deploy. */
+export interface ProfileUserConfig {
+  /** `userConfig.awsRegion`, when set. */
+  readonly awsRegion: string | undefined;
+  /** `userConfig.cfn.parameters`: the stack parameters the last deploy wrote. */
+  readonly parameters: Readonly<Record<string, string>>;
+}
+
+/** Reads `profile`'s userConfig (or `default`'s, which a new profile copies); empty when absent. */
+export async function readProfileUserConfig(
+  path: string,
+  profile: string,
+): Promise<ProfileUserConfig> {
+  const resources = await readJsonFile(path);
+  const profiles = at(resources, 'profiles');
+  const name = isRecord(profiles) && isRecord(profiles[profile]) ? profile : 'default';
+  const user = at(profiles, name, 'skillInfrastructure', 'userConfig');
+  const region = at(user, 'awsRegion');
+  const parameters: Record<string, string> = {};
+  const written = at(user, 'cfn', 'parameters');
+  if (isRecord(written)) {
+    for (const [key, value] of Object.entries(written))
+      if (typeof value === 'string') parameters[key] = value;
+  }
+  return { awsRegion: typeof region === 'string' ? region : undefined, parameters };
 }

@@ -22,10 +22,11 @@ Reads the environment and the .env file at the repository root (the environment 
   ALLOWED_CLIENT_IDS     default ALEXA_CLIENT_ID
   AUDIENCE, REQUIRED_SCOPE, DEFAULT_EXPIRES_IN, UPSTREAM_TIMEOUT_MS, WEATHER_PROVIDER,
   OPEN_METEO_FORECAST_URL, OPEN_METEO_GEOCODING_URL, WEATHER_TIMEOUT_MS, LOG_LEVEL,
-  LOG_RETENTION_DAYS (30), PROXY_RESERVED_CONCURRENCY (10),
+  LOG_RETENTION_DAYS (30), PROXY_RESERVED_CONCURRENCY (10, reserved only when the
+  account's Lambda quota allows; 0 for none),
   ASK_PROFILE (else ASK_DEFAULT_PROFILE, else default), DEPLOY_AWS_REGION
 
-Needs the ASK CLI v2 (npm install -g ask-cli), a profile from \`ask configure\` linked to
+Needs the ASK CLI v2 (2.30.7 with antlr4ts pinned, see docs/DEPLOY.md), a profile from \`ask configure\` linked to
 an AWS profile. See docs/DEPLOY.md.
 `;
 

@@ -58,7 +58,10 @@ export interface DeployConfig {
   readonly logLevel: LogLevel;
   /** `LOG_RETENTION_DAYS` of both log groups, default 30. */
   readonly logRetentionDays: number;
-  /** `PROXY_RESERVED_CONCURRENCY`, default 10: the most proxy instances that can run at once. */
+  /**
+   * `PROXY_RESERVED_CONCURRENCY`, default 10: the most proxy instances that can run at once, when
+   * the account's quota allows a reservation (see `concurrency.ts`); 0: never reserve.
+   */
   readonly proxyReservedConcurrency: number;
   /** `ASK_PROFILE`, else `ASK_DEFAULT_PROFILE`, else `default`. */
   readonly askProfile: string;
@@ -145,7 +148,7 @@ export function readDeployConfig(
     LOG_RETENTION_DAYS: oneOf(LOG_RETENTION_DAYS.map(String) as unknown as readonly string[], {
       default: '30',
     }),
-    PROXY_RESERVED_CONCURRENCY: int({ default: 10, min: 1, max: 1000 }),
+    PROXY_RESERVED_CONCURRENCY: int({ default: 10, min: 0, max: 1000 }),
     ASK_PROFILE: optionalStr({ pattern: PROFILE, describe: 'an ASK CLI profile name' }),
     ASK_DEFAULT_PROFILE: optionalStr({ pattern: PROFILE, describe: 'an ASK CLI profile name' }),
     DEPLOY_AWS_REGION: optionalStr({

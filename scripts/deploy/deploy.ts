@@ -8,10 +8,17 @@ import { join } from 'node:path';
 import { applyAccountLinking, buildLinkingRequest, linkingValues } from './account-linking.js';
 import { stackParameters, syncAskResources } from './ask-resources.js';
 import { readDeployConfig, type DeployConfig } from './config.js';
-import { AskProfileError, ProjectFileError, StepFailedError, ToolMissingError } from './errors.js';
+import { planProxyReservation } from './concurrency.js';
+import {
+  AskCliBrokenError,
+  AskProfileError,
+  ProjectFileError,
+  StepFailedError,
+  ToolMissingError,
+} from './errors.js';
 import { assertSameHost } from './host-check.js';
 import { PROJECT_PATHS, REPO_ROOT } from './project.js';
-import { installHint, type CommandRunner } from './runner.js';
+import { ASK_CLI_INSTALL, installHint, type CommandRunner } from './runner.js';
 import { resolveDeployedStack, type DeployedStack } from './stack-outputs.js';
 
 /** Builds the bundles and the skill package for `profile` under `root`. */
@@ -47,8 +54,21 @@ export interface DeployResult extends DeployedStack {
 /** The oldest ASK CLI major version with `ask deploy` for ask-resources.json projects. */
 const ASK_CLI_MAJOR = 2;
 
+/**
+ * The crash of an ASK CLI whose antlr4ts resolved to 0.5.0-dev (npm's `latest` of antlr4ts,
+ * which `@alexa/acdl`'s `^0.5.0-alpha.4` accepts): every command dies at startup with this.
+ */
+const ANTLR4TS_CRASH =
+  /Class extends value undefined|node_modules[\\/](?:antlr4ts[\\/])?src[\\/]tree[\\/]xpath/;
+
 async function checkAskCli(runner: CommandRunner, profile: string): Promise<string> {
   const version = await runner('ask', ['--version']);
+  if (version.exitCode !== 0 && ANTLR4TS_CRASH.test(`${version.stderr}\n${version.stdout}`)) {
+    throw new AskCliBrokenError(
+      `the ASK CLI crashes at startup ("Class extends value undefined"): its antlr4ts resolved to 0.5.0-dev. ` +
+        `Reinstall it with the override that pins antlr4ts: ${ASK_CLI_INSTALL}`,
+    );
+  }
   const match = /(\d+)\.(\d+)\.(\d+)/.exec(version.stdout);
   if (version.exitCode !== 0 || match?.[1] === undefined) {
     throw new ToolMissingError('ask', `\`ask --version\` did not answer; ${installHint('ask')}`);
@@ -56,7 +76,7 @@ async function checkAskCli(runner: CommandRunner, profile: string): Promise<stri
   if (Number(match[1]) < ASK_CLI_MAJOR) {
     throw new ToolMissingError(
       'ask',
-      `version ${match[0]} is too old (ask-resources.json needs v${ASK_CLI_MAJOR} or later): npm install -g ask-cli`,
+      `version ${match[0]} is too old (ask-resources.json needs v${ASK_CLI_MAJOR} or later): ${ASK_CLI_INSTALL}`,
     );
   }
   const vendors = await runner('ask', ['smapi', 'get-vendor-list', '--profile', profile]);
@@ -112,10 +132,19 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
     `${PROJECT_PATHS.skillPackageDir}/skill.json`,
   ]);
   await assertTemplateParses(root);
+  const reservation = await planProxyReservation({
+    runner,
+    requested: config.proxyReservedConcurrency,
+    awsRegion: config.awsRegion,
+    profile,
+    askResourcesPath: join(root, PROJECT_PATHS.askResources),
+    askStatesPath: join(root, PROJECT_PATHS.askStates),
+  });
+  out(`deploy: ${reservation.message}`);
   const changed = await syncAskResources({
     path: join(root, PROJECT_PATHS.askResources),
     profile,
-    parameters: stackParameters(config),
+    parameters: stackParameters(config, reservation.reserve),
     awsRegion: config.awsRegion,
   });
   if (changed)

@@ -23,6 +23,12 @@ export class ToolMissingError extends DeployError {
   }
 }
 
+/** The ASK CLI is installed but cannot start (a dependency resolved to a broken version). */
+export class AskCliBrokenError extends DeployError {
+  override readonly name = 'AskCliBrokenError';
+  override readonly code = 'ERR_ASK_CLI_BROKEN';
+}
+
 /** The ASK CLI profile is missing, or its login no longer works. */
 export class AskProfileError extends DeployError {
   override readonly name = 'AskProfileError';

@@ -10,10 +10,21 @@ export {
 export {
   assertProjectProfile,
   EXPECTED_PROFILE,
+  readProfileUserConfig,
   stackParameters,
   syncAskResources,
   type SyncOptions,
 } from './ask-resources.js';
+export {
+  CFN_DEPLOYER_DEFAULT_REGION,
+  decideReservation,
+  LAMBDA_MIN_UNRESERVED,
+  parseAccountSettings,
+  planProxyReservation,
+  readAccountConcurrency,
+  type AccountConcurrency,
+  type ReservationDecision,
+} from './concurrency.js';
 export { DEPLOY_USAGE, runDeployCli, type DeployCliIo } from './cli.js';
 export { LOG_RETENTION_DAYS, readDeployConfig, type DeployConfig } from './config.js';
 export {
@@ -24,6 +35,7 @@ export {
   type DeployResult,
 } from './deploy.js';
 export {
+  AskCliBrokenError,
   AskProfileError,
   DeployError,
   HostMismatchError,
@@ -44,6 +56,9 @@ export {
   type RegionDeployState,
 } from './project.js';
 export {
+  ANTLR4TS_OVERRIDE,
+  ASK_CLI_INSTALL,
+  ASK_CLI_KNOWN_GOOD,
   createProcessRunner,
   installHint,
   type CommandResult,

@@ -33,8 +33,18 @@ export type CommandRunner = (
   options?: RunOptions,
 ) => Promise<CommandResult>;
 
+/** The ASK CLI version known to work here, and the override that keeps it starting. */
+export const ASK_CLI_KNOWN_GOOD = 'ask-cli@2.30.7';
+export const ANTLR4TS_OVERRIDE = 'antlr4ts=0.5.0-alpha.4';
+
+/**
+ * How to install the ASK CLI so that it starts: in a folder of its own, with the override
+ * (npm ignores overrides in a global install). See docs/DEPLOY.md, section 2.
+ */
+export const ASK_CLI_INSTALL = `mkdir -p ~/.ask-cli && cd ~/.ask-cli && npm init -y && npm pkg set overrides.${ANTLR4TS_OVERRIDE} && npm install ${ASK_CLI_KNOWN_GOOD}, then put ~/.ask-cli/node_modules/.bin on PATH (docs/DEPLOY.md, section 2)`;
+
 const INSTALL_HINTS: Readonly<Record<string, string>> = {
-  ask: 'install the ASK CLI (npm install -g ask-cli) and run `ask configure`',
+  ask: `install the ASK CLI (${ASK_CLI_INSTALL}) and run \`ask configure\``,
   aws: 'install the AWS CLI v2 (https://aws.amazon.com/cli/) or let `ask deploy` record the stack outputs',
 };
 

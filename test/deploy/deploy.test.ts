@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../common/index.js';
 import {
+  AskCliBrokenError,
   AskProfileError,
   REPO_ROOT,
   StackOutputError,
@@ -24,6 +25,29 @@ const PROXY_URL = 'https://abcdefghijklmnop.lambda-url.us-east-1.on.aws/';
 const SKILL_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:skill';
 const STACK_ID =
   'arn:aws:cloudformation:us-east-1:123456789012:stack/ask-WeatherWardrobe-default-skillStack-1/x';
+/**
+ * What \`ask --version\` printed on stderr (exit 1) after \`npm install ask-cli@2.30.7\` resolved
+ * antlr4ts to 0.5.0-dev, captured on 2026-12-02 (Node 20; the install folder renamed).
+ */
+const ANTLR4TS_CRASH_STDERR = readFileSync(
+  new URL('./support/ask-cli-antlr4ts-crash.stderr.txt', import.meta.url),
+  'utf8',
+);
+
+/** `aws lambda get-account-settings` output as the AWS CLI reference shows it, with `limit`. */
+function accountSettings(total: number, unreserved: number): string {
+  return JSON.stringify({
+    AccountLimit: {
+      TotalCodeSize: 80530636800,
+      CodeSizeUnzipped: 262144000,
+      CodeSizeZipped: 52428800,
+      ConcurrentExecutions: total,
+      UnreservedConcurrentExecutions: unreserved,
+    },
+    AccountUsage: { TotalCodeSize: 0, FunctionCount: 0 },
+  });
+}
+
 const ENV = {
   ISSUER_BASE_URL: 'https://tenant.example.auth0.com/',
   ALEXA_CLIENT_ID: 'alexaClient123',
@@ -86,6 +110,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
     return fakeRunner({
       'ask --version': () => ({ stdout: '2.30.7\n' }),
       'ask smapi get-vendor-list': () => ({ stdout: '{"vendors":[{"id":"M1"}]}' }),
+      'aws lambda get-account-settings': () => ({ stdout: accountSettings(1000, 1000) }),
       'ask deploy': async () => {
         await writeStates(true);
         return {};
@@ -124,11 +149,12 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
     expect(runner.commandLines()).to.deep.equal([
       'ask --version',
       'ask smapi get-vendor-list --profile default',
+      'aws lambda get-account-settings --region us-east-1 --output json',
       'ask deploy --profile default',
       `ask smapi update-account-linking-info --skill-id ${SKILL_ID} --stage development --account-linking-request file:${linking[0]?.path ?? ''} --profile default`,
     ]);
     expect(built).to.equal(1);
-    expect(runner.calls[2]?.options).to.deep.equal({ inherit: true, cwd: root });
+    expect(runner.calls[3]?.options).to.deep.equal({ inherit: true, cwd: root });
   });
 
   it('sends an account-linking request that satisfies ask-smapi-model, with the proxy as token URL', async () => {
@@ -265,7 +291,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
       out: () => undefined,
     });
     expect(result.proxyUrl).to.equal(PROXY_URL);
-    expect(runner.commandLines('aws')[0]).to.include(`--stack-name ${STACK_ID} --region us-east-1`);
+    expect(runner.commandLines('aws')[1]).to.include(`--stack-name ${STACK_ID} --region us-east-1`);
   });
 
   it('stops with StackOutputError when the stack has no ProxyUrl output', async () => {
@@ -300,6 +326,133 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
     );
   });
 
+  describe("the proxy's reserved concurrency, from the account's Lambda quota", () => {
+    async function deployWith(
+      settings: FakeHandler | 'missing',
+      env: Record<string, string> = {},
+    ): Promise<{ reserved: string | undefined; lines: string[]; aws: string[] }> {
+      const runner =
+        settings === 'missing'
+          ? fakeRunner(
+              {
+                'ask --version': () => ({ stdout: '2.30.7\n' }),
+                'ask deploy': async () => {
+                  await writeStates(true);
+                  return {};
+                },
+              },
+              ['aws'],
+            )
+          : working([], { 'aws lambda get-account-settings': settings });
+      const lines: string[] = [];
+      await runDeploy({
+        env: { ...ENV, ...env },
+        runner: runner.run,
+        build,
+        root,
+        out: (line) => lines.push(line),
+      });
+      const resources = JSON.parse(await readFile(join(root, 'ask-resources.json'), 'utf8')) as {
+        profiles: Record<
+          string,
+          { skillInfrastructure: { userConfig: { cfn: { parameters: Record<string, string> } } } }
+        >;
+      };
+      return {
+        reserved:
+          resources.profiles['default']?.skillInfrastructure.userConfig.cfn.parameters[
+            'ProxyReservedConcurrency'
+          ],
+        lines: lines.filter((l) => l.includes('reserved concurrency')),
+        aws: runner.commandLines('aws'),
+      };
+    }
+
+    it('reserves 10 when the quota leaves Lambda its 100 unreserved', async () => {
+      const run = await deployWith(() => ({ stdout: accountSettings(1000, 1000) }));
+      expect(run.reserved).to.equal('10');
+      expect(run.lines).to.deep.equal([
+        'deploy: proxy reserved concurrency: 10 (account quota 1000, 990 left unreserved)',
+      ]);
+    });
+
+    it('deploys without a reservation on a new account whose quota is 10 or 50, and says what that risks', async () => {
+      for (const total of [10, 50, 109]) {
+        const run = await deployWith(() => ({ stdout: accountSettings(total, total) }));
+        expect(run.reserved, String(total)).to.equal('0');
+        expect(run.lines[0]).to.include(`quota of ${total}`).and.include('a flood of calls');
+        expect(run.lines[0]).to.include('Service Quotas');
+      }
+      // 110 unreserved can spare 10 and keep 100.
+      expect((await deployWith(() => ({ stdout: accountSettings(110, 110) }))).reserved).to.equal(
+        '10',
+      );
+    });
+
+    it("counts other functions' reservations, and the proxy's own from the last deploy as free", async () => {
+      // Another function holds 850 of 1000: 150 unreserved cannot spare 60 and keep 100.
+      const env = { PROXY_RESERVED_CONCURRENCY: '60' };
+      expect(
+        (await deployWith(() => ({ stdout: accountSettings(1000, 150) }), env)).reserved,
+      ).to.equal('0');
+      // The last deploy reserved 60 and its stack exists: 100 unreserved plus those 60 can.
+      await deployWith(() => ({ stdout: accountSettings(1000, 1000) }), env);
+      const again = await deployWith(() => ({ stdout: accountSettings(1000, 100) }), env);
+      expect(again.reserved).to.equal('60');
+      expect(again.lines[0]).to.include('100 left unreserved');
+    });
+
+    it('deploys without one when the quota cannot be read (no AWS CLI, no rights, garbage)', async () => {
+      const cases: (FakeHandler | 'missing')[] = [
+        'missing',
+        () => ({
+          exitCode: 254,
+          stderr:
+            'An error occurred (AccessDeniedException) when calling the GetAccountSettings operation\nmore',
+        }),
+        () => ({ stdout: 'not json' }),
+        () => ({
+          stdout: JSON.stringify({
+            AccountLimit: { ConcurrentExecutions: 10, UnreservedConcurrentExecutions: 20 },
+          }),
+        }),
+        () => ({
+          stdout: JSON.stringify({
+            AccountLimit: { ConcurrentExecutions: '1000', UnreservedConcurrentExecutions: 1000 },
+          }),
+        }),
+      ];
+      for (const settings of cases) {
+        const run = await deployWith(settings);
+        expect(run.reserved).to.equal('0');
+        expect(run.lines[0])
+          .to.include('could not be read')
+          .and.include('PROXY_RESERVED_CONCURRENCY=0');
+      }
+      const denied = await deployWith(cases[1] as FakeHandler);
+      expect(denied.lines[0]).to.include('exited 254: An error occurred (AccessDeniedException)');
+      expect(denied.lines[0]).not.to.include('more');
+    });
+
+    it('asks nothing of AWS with PROXY_RESERVED_CONCURRENCY=0', async () => {
+      const run = await deployWith(() => ({ stdout: accountSettings(1000, 1000) }), {
+        PROXY_RESERVED_CONCURRENCY: '0',
+      });
+      expect(run.reserved).to.equal('0');
+      expect(run.aws).to.deep.equal([]);
+      expect(run.lines[0]).to.include('off (PROXY_RESERVED_CONCURRENCY=0)');
+    });
+
+    it("reads the quota in the stack's region (DEPLOY_AWS_REGION, else ask-resources.json)", async () => {
+      const run = await deployWith(() => ({ stdout: accountSettings(1000, 1000) }), {
+        DEPLOY_AWS_REGION: 'eu-west-1',
+      });
+      expect(run.aws[0]).to.equal(
+        'aws lambda get-account-settings --region eu-west-1 --output json',
+      );
+    });
+  });
+
   describe('refusals, before anything is built', () => {
     it('refuses when the ASK CLI is not installed, saying how to install it', async () => {
       const runner = fakeRunner({}, ['ask']);
@@ -315,9 +468,51 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
       });
       expect(code).to.equal(1);
       expect(printed.join('')).to.match(
-        /^deploy: ask was not found on PATH: install the ASK CLI \(npm install -g ask-cli\)/,
+        /^deploy: ask was not found on PATH: install the ASK CLI \(mkdir -p ~\/\.ask-cli .* npm pkg set overrides\.antlr4ts=0\.5\.0-alpha\.4 && npm install ask-cli@2\.30\.7/,
       );
       expect(built).to.equal(0);
+    });
+
+    it('recognises an ASK CLI that crashes at startup (antlr4ts 0.5.0-dev) and prints the fix', async () => {
+      const runner = fakeRunner({
+        'ask --version': () => ({ exitCode: 1, stderr: ANTLR4TS_CRASH_STDERR }),
+      });
+      const printed: string[] = [];
+      const code = await runDeployCli({
+        argv: [],
+        env: ENV,
+        runner: runner.run,
+        build,
+        root,
+        stdout: () => undefined,
+        stderr: (t) => printed.push(t),
+      });
+      expect(code).to.equal(1);
+      const text = printed.join('');
+      expect(text)
+        .to.include('the ASK CLI crashes at startup')
+        .and.include('antlr4ts resolved to 0.5.0-dev');
+      expect(text).to.include('npm pkg set overrides.antlr4ts=0.5.0-alpha.4');
+      expect(text).to.include('npm install ask-cli@2.30.7');
+      expect(text.trim().split('\n')).to.have.length(1);
+      expect(runner.commandLines()).to.deep.equal(['ask --version']);
+      expect(built).to.equal(0);
+      await expectRejection(
+        runDeploy({ env: ENV, runner: runner.run, build, root, out: () => undefined }),
+        AskCliBrokenError,
+        'ERR_ASK_CLI_BROKEN',
+      );
+    });
+
+    it('does not take any failing ask --version for the antlr4ts crash', async () => {
+      const runner = fakeRunner({
+        'ask --version': () => ({ exitCode: 1, stderr: 'Error: EACCES: permission denied' }),
+      });
+      await expectRejection(
+        runDeploy({ env: ENV, runner: runner.run, build, root, out: () => undefined }),
+        ToolMissingError,
+        'ERR_TOOL_MISSING',
+      );
     });
 
     it('refuses an ASK CLI v1', async () => {

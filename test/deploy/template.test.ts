@@ -89,7 +89,11 @@ describe('deploy: the CloudFormation template', () => {
   });
 
   it('refers only to declared parameters, resources and pseudo parameters', () => {
-    const { refs, getAtts } = references({ r: template.Resources, o: template.Outputs });
+    const { refs, getAtts } = references({
+      r: template.Resources,
+      o: template.Outputs,
+      c: (template as { Conditions?: unknown }).Conditions,
+    });
     const known = new Set([
       ...Object.keys(template.Parameters),
       ...Object.keys(resources),
@@ -190,12 +194,24 @@ describe('deploy: the CloudFormation template', () => {
     });
   });
 
-  it('bounds the proxy with reserved concurrency and short timeouts', () => {
+  it('reserves concurrency for the proxy only when asked (AWS::NoValue at 0), and bounds its timeouts', () => {
     const proxy = resource('ProxyFunction').Properties;
     expect(proxy['ReservedConcurrentExecutions']).to.deep.equal({
-      Ref: 'ProxyReservedConcurrency',
+      'Fn::If': [
+        'ReserveProxyConcurrency',
+        { Ref: 'ProxyReservedConcurrency' },
+        { Ref: 'AWS::NoValue' },
+      ],
     });
-    expect(template.Parameters['ProxyReservedConcurrency']).to.include({ MinValue: 1 });
+    const conditions = (template as { Conditions?: Record<string, unknown> }).Conditions;
+    expect(conditions?.['ReserveProxyConcurrency']).to.deep.equal({
+      'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'ProxyReservedConcurrency' }, '0'] }],
+    });
+    // A template deployed by hand reserves nothing, so it cannot fail on a small quota.
+    expect(template.Parameters['ProxyReservedConcurrency']).to.include({
+      Default: '0',
+      MinValue: 0,
+    });
     expect(proxy['Timeout']).to.be.at.most(5);
     expect(template.Parameters['UpstreamTimeoutMs']).to.include({ MaxValue: 4000 });
   });
