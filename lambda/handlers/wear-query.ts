@@ -74,9 +74,7 @@ function itemFrom(value: unknown): ItemAsked | undefined {
 }
 
 /** The open question the session keeps, if well formed. */
-export function openQuestion(
-  session: Readonly<Record<string, unknown>>,
-): OpenQuestion | undefined {
+export function openQuestion(session: Readonly<Record<string, unknown>>): OpenQuestion | undefined {
   const kept = session[QUESTION] as Record<string, unknown> | null | undefined;
   const slot = kept?.['slot'];
   if (kept === undefined || kept === null || (slot !== 'city' && slot !== 'date')) {

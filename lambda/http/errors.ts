@@ -7,6 +7,7 @@
 export type SkillHttpErrorCode =
   | 'ERR_METHOD_NOT_ALLOWED'
   | 'ERR_BODY_TOO_LARGE'
+  | 'ERR_BODY_TIMEOUT'
   | 'ERR_BODY_MALFORMED'
   | 'ERR_SIGNATURE_MISSING'
   | 'ERR_SIGNATURE_INVALID'
@@ -30,16 +31,19 @@ export class MethodNotAllowedError extends SkillHttpError {
   readonly status = 405;
 }
 
-/** A body over the cap (413), or one that is not a JSON request envelope (400). */
+/**
+ * A body over the cap (413), one that did not all arrive in time (408), or one that is not a
+ * JSON request envelope (400).
+ */
 export class RequestBodyError extends SkillHttpError {
   readonly status: number;
   constructor(
-    readonly code: 'ERR_BODY_TOO_LARGE' | 'ERR_BODY_MALFORMED',
+    readonly code: 'ERR_BODY_TOO_LARGE' | 'ERR_BODY_TIMEOUT' | 'ERR_BODY_MALFORMED',
     message: string,
     options?: ErrorOptions,
   ) {
     super(message, options);
-    this.status = code === 'ERR_BODY_TOO_LARGE' ? 413 : 400;
+    this.status = code === 'ERR_BODY_TOO_LARGE' ? 413 : code === 'ERR_BODY_TIMEOUT' ? 408 : 400;
   }
 }
 

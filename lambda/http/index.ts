@@ -10,10 +10,17 @@ export {
 } from './server.js';
 export {
   createAlexaRequestVerifier,
-  isAlexaCertUrl,
   type AlexaRequestVerifierOptions,
   type RequestCheck,
   type VerifyAlexaRequest,
 } from './verify-request.js';
+export { canonicalCertUrl, isAlexaCertUrl } from './cert-url.js';
+export {
+  boundCertCache,
+  CertCacheShapeError,
+  DEFAULT_CERT_CACHE_AGE_MS,
+  DEFAULT_CERT_CACHE_ENTRIES,
+  type CertCacheLimits,
+} from './cert-cache.js';
 export { parseRequestEnvelope } from './envelope.js';
 export * from './errors.js';

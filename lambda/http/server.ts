@@ -5,15 +5,11 @@
  * loopback only and refuses any other host. Errors answer `{ "error": <code>, "message" }`.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  createServer,
-  type IncomingMessage,
-  type RequestListener,
-  type ServerResponse,
-} from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
 import {
   closeServer,
+  createBoundedServer,
   isLoopbackHost,
   listenOn,
   silentLogger,
@@ -28,7 +24,7 @@ import {
   SkillHttpError,
   SkillInvocationError,
 } from './errors.js';
-import { readCappedBody } from '../../common/read-body.js';
+import { DEFAULT_BODY_TIMEOUT_MS, readCappedBody } from '../../common/read-body.js';
 import { createAlexaRequestVerifier, type VerifyAlexaRequest } from './verify-request.js';
 
 /** What the endpoint serves: the skill's `invoke`. */
@@ -50,6 +46,8 @@ export interface SkillRequestListenerOptions {
   mode: SkillHttpMode;
   /** Largest body accepted, in bytes. Default 128 KiB (Alexa's envelopes are a few KB). */
   maxBodyBytes?: number;
+  /** Longest the whole body may take to arrive, ms (then 408 and the connection closes). Default 5000. */
+  bodyTimeoutMs?: number;
   /** The proof check of `verified` mode. Default {@link createAlexaRequestVerifier}(). */
   verifyRequest?: VerifyAlexaRequest;
   /** One line per request. Default: silent. */
@@ -66,6 +64,8 @@ export interface SkillHttpEndpointOptions extends SkillRequestListenerOptions {
   port?: number;
   /** Longest a request may take to arrive, ms. Default 10 000. */
   requestTimeoutMs?: number;
+  /** Longest the request line and headers may take to arrive, ms. Default 5000. */
+  headersTimeoutMs?: number;
 }
 
 /** A running endpoint. */
@@ -88,7 +88,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
     ...(status === 405 ? { Allow: 'POST' } : {}),
-    ...(status === 413 ? { Connection: 'close' } : {}),
+    ...(status === 413 || status === 408 ? { Connection: 'close' } : {}),
   });
   response.end(text);
 }
@@ -110,6 +110,10 @@ export function createSkillRequestListener(options: SkillRequestListenerOptions)
   if (!Number.isSafeInteger(cap) || cap < 1024) {
     throw new HttpEndpointOptionsError('maxBodyBytes must be a whole number of at least 1024');
   }
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  if (!Number.isFinite(bodyTimeoutMs) || bodyTimeoutMs <= 0) {
+    throw new HttpEndpointOptionsError('bodyTimeoutMs must be a positive number of milliseconds');
+  }
   const verify =
     mode === 'verified' ? (options.verifyRequest ?? createAlexaRequestVerifier()) : undefined;
   const logger = options.logger ?? silentLogger;
@@ -117,9 +121,15 @@ export function createSkillRequestListener(options: SkillRequestListenerOptions)
 
   async function answer(request: IncomingMessage): Promise<ResponseEnvelope> {
     if (request.method !== 'POST') throw new MethodNotAllowedError('Use POST');
-    const read = await readCappedBody(request, cap);
+    const read = await readCappedBody(request, cap, bodyTimeoutMs);
     if (read.tooLarge)
       throw new RequestBodyError('ERR_BODY_TOO_LARGE', `The body is over ${cap} bytes`);
+    if (read.timedOut) {
+      throw new RequestBodyError(
+        'ERR_BODY_TIMEOUT',
+        `The body did not arrive within ${bodyTimeoutMs} ms`,
+      );
+    }
     const body = read.body.toString('utf8');
     if (verify !== undefined) await verify(body, request.headers);
     const envelope = parseRequestEnvelope(body);
@@ -183,8 +193,14 @@ export async function startSkillHttpEndpoint(
       `local mode does not verify requests, so it binds to loopback only (got "${host}")`,
     );
   }
-  const server = createServer(createSkillRequestListener(options));
-  server.requestTimeout = options.requestTimeoutMs ?? 10_000;
+  const server = createBoundedServer(createSkillRequestListener(options), {
+    ...(options.headersTimeoutMs === undefined
+      ? {}
+      : { headersTimeoutMs: options.headersTimeoutMs }),
+    ...(options.requestTimeoutMs === undefined
+      ? {}
+      : { requestTimeoutMs: options.requestTimeoutMs }),
+  });
   const { url, port } = await listenOn(server, options.port ?? 0, host);
   return { url, port, mode, stop: () => closeServer(server) };
 }

@@ -2,11 +2,14 @@
  * Proof that a request comes from Alexa, as Amazon requires of skills hosted as web services:
  * the `SignatureCertChainUrl` and `Signature-256` headers, checked by ask-sdk-express-adapter's
  * `SkillRequestSignatureVerifier` (certificate URL, chain to a trusted root, `echo-api.amazon.com`
- * in the SAN, body signature), and the request's timestamp within 150 s of now: the past by the
+ * in the SAN, body signature) after the URL is checked and made canonical here (`cert-url.ts`),
+ * with its certificate cache bounded (`cert-cache.ts`), and the request's timestamp within 150 s of now: the past by the
  * adapter's `TimestampVerifier`, the future here (the adapter only checks the past).
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { SkillRequestSignatureVerifier, TimestampVerifier } from 'ask-sdk-express-adapter';
+import { boundCertCache, type CertCacheLimits } from './cert-cache.js';
+import { canonicalCertUrl } from './cert-url.js';
 import { RequestVerificationError } from './errors.js';
 
 /** One check of ask-sdk-express-adapter's shape: rejects when the request fails it. */
@@ -16,8 +19,13 @@ export interface RequestCheck {
 
 /** Options of {@link createAlexaRequestVerifier}; the defaults are Amazon's rules. */
 export interface AlexaRequestVerifierOptions {
-  /** The signature check. Default: ask-sdk-express-adapter's `SkillRequestSignatureVerifier`. */
+  /**
+   * The signature check, given the canonical certificate URL. Default: ask-sdk-express-adapter's
+   * `SkillRequestSignatureVerifier`, its certificate cache bounded by `certCache`.
+   */
   signatureVerifier?: RequestCheck;
+  /** Bounds of the default signature check's certificate cache (count and age). */
+  certCache?: CertCacheLimits;
   /** The check of a timestamp in the past. Default: ask-sdk-express-adapter's `TimestampVerifier` (150 s). */
   timestampVerifier?: RequestCheck;
   /** How far ahead of now a timestamp may be, in ms. Default 150 000 (Amazon's tolerance). */
@@ -51,35 +59,6 @@ function timestampOf(body: string): number | undefined {
   }
 }
 
-/**
- * Amazon's rules for `SignatureCertChainUrl`, checked on the URL as a fetch would resolve it and
- * on the raw text: https, host `s3.amazonaws.com`, port 443 if any, a path under `/echo.api/`.
- * The adapter checks with the legacy `url.parse`, which keeps `..` segments that its download then
- * resolves (`/echo.api/../any-bucket/x`), so anything that normalises differently is refused here,
- * as are queries, fragments, credentials, backslashes and encoded dots.
- */
-export function isAlexaCertUrl(raw: string): boolean {
-  if (/\.\.|%2e|\\|[\s]/i.test(raw)) return false;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
-  return (
-    url.protocol === 'https:' &&
-    url.hostname === 's3.amazonaws.com' &&
-    (url.port === '' || url.port === '443') &&
-    url.username === '' &&
-    url.password === '' &&
-    url.search === '' &&
-    url.hash === '' &&
-    url.pathname.startsWith('/echo.api/') &&
-    raw.toLowerCase().startsWith('https://s3.amazonaws.com') &&
-    raw.endsWith(url.pathname)
-  );
-}
-
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
@@ -105,7 +84,9 @@ function messageOf(error: unknown): string {
 export function createAlexaRequestVerifier(
   options: AlexaRequestVerifierOptions = {},
 ): VerifyAlexaRequest {
-  const signature = options.signatureVerifier ?? new SkillRequestSignatureVerifier();
+  const signature =
+    options.signatureVerifier ??
+    boundCertCache(new SkillRequestSignatureVerifier(), options.certCache);
   const past = options.timestampVerifier ?? new TimestampVerifier();
   const futureTolerance = options.futureToleranceMs ?? 150_000;
   const now = options.now ?? Date.now;
@@ -141,14 +122,17 @@ export function createAlexaRequestVerifier(
       );
     }
     const certUrl = headers[CERT_URL_HEADER];
-    if (typeof certUrl !== 'string' || !isAlexaCertUrl(certUrl.trim())) {
+    const canonical = typeof certUrl === 'string' ? canonicalCertUrl(certUrl.trim()) : undefined;
+    if (canonical === undefined) {
       throw new RequestVerificationError(
         'ERR_SIGNATURE_INVALID',
         'The SignatureCertChainUrl is not an Amazon certificate URL (https://s3.amazonaws.com/echo.api/...)',
       );
     }
+    // The adapter downloads and caches what it is given: give it the one canonical spelling.
+    const checked: IncomingHttpHeaders = { ...headers, [CERT_URL_HEADER]: canonical };
     try {
-      await withDeadline(signature.verify(body, headers), signatureTimeoutMs);
+      await withDeadline(signature.verify(body, checked), signatureTimeoutMs);
     } catch (cause) {
       throw new RequestVerificationError(
         'ERR_SIGNATURE_INVALID',

@@ -202,7 +202,6 @@ export const WEATHER_PLACEMENTS: readonly string[] = [
   'for {city} {date}',
 ];
 
-
 /** How each family of asks is combined with placements. */
 export const COMBINE: readonly {
   readonly asks: readonly string[];

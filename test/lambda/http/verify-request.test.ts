@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import nock from 'nock';
 import {
   createAlexaRequestVerifier,
+  canonicalCertUrl,
   isAlexaCertUrl,
   RequestVerificationError,
   type RequestCheck,
@@ -90,12 +91,29 @@ describe('skill http endpoint: Alexa request verification', () => {
   });
 
   describe('certificate URL rules (checked before the adapter, which resolves dot segments late)', () => {
+    // Amazon's documented valid examples, then other spellings of one object.
     const accepted = [
       GOOD_CERT_URL,
       'https://s3.amazonaws.com:443/echo.api/echo-api-cert.pem',
       'HTTPS://S3.AMAZONAWS.COM/echo.api/echo-api-cert.pem',
+      'https://s3.amazonaws.com/echo.api/../echo.api/echo-api-cert.pem',
+      'https://s3.amazonaws.com/echo.api/./echo-api-cert.pem',
+      'https://s3.amazonaws.com:0443/echo.api/echo-api-cert.pem',
+      'https://s3.amazonaws.com:00443/echo.api/echo-api-cert.pem',
+      'https://S3.AmazonAWS.com/echo.api/echo-api-cert.pem',
     ];
     const refused = [
+      'https://s3.amazonaws.com/echo.api/%65cho-api-cert.pem',
+      'https://s3.amazonaws.com/echo.api/echo-api-cert.pem?',
+      'https://s3.amazonaws.com/echo.api/echo-api-cert.pem#',
+      'https://s3.amazonaws.com/echo.api//echo-api-cert.pem',
+      'https://s3.amazonaws.com/echo.api/ech\to-api-cert.pem',
+      'https://s3.amazonaws.com/echo.api\\echo-api-cert.pem',
+      'https://s3.amazonaws.com./echo.api/echo-api-cert.pem',
+      'https:s3.amazonaws.com/echo.api/echo-api-cert.pem',
+      'https://s3.amazonaws.com/echo.api/',
+      'https://s3.amazonaws.com/echo.api/.hidden.pem',
+      `https://s3.amazonaws.com/echo.api/${'a'.repeat(600)}.pem`,
       'https://s3.amazonaws.com/echo.api/../attacker-bucket/huge.pem',
       'https://s3.amazonaws.com/echo.api/%2e%2e/attacker-bucket/x.pem',
       'https://s3.amazonaws.com/echo.api/%2E%2E/attacker-bucket/x.pem',
@@ -115,10 +133,17 @@ describe('skill http endpoint: Alexa request verification', () => {
       });
     }
     for (const url of refused) {
-      it(`refuses ${url}`, () => {
+      it(`refuses ${JSON.stringify(url).slice(0, 90)}`, () => {
         expect(isAlexaCertUrl(url)).to.equal(false);
+        expect(canonicalCertUrl(url)).to.equal(undefined);
       });
     }
+
+    it('gives every accepted spelling of one certificate the same canonical URL', () => {
+      const forms = new Set(accepted.slice(1).map((url) => canonicalCertUrl(url)));
+      expect([...forms]).to.deep.equal(['https://s3.amazonaws.com/echo.api/echo-api-cert.pem']);
+      expect(canonicalCertUrl(GOOD_CERT_URL)).to.equal(GOOD_CERT_URL);
+    });
 
     it('never downloads from a path that leaves /echo.api/', async () => {
       const attacker = nock('https://s3.amazonaws.com')
