@@ -4,13 +4,13 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['node_modules/', '.build/', 'coverage/', '.cache/'] },
+  { ignores: ['node_modules/', '.build/', 'coverage/', '.cache/', 'reports/', '.stryker-tmp/'] },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'stryker/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

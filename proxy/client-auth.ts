@@ -25,9 +25,10 @@ export function clientIdFromBasic(authorization: string): string {
   if (encoded === undefined) {
     throw new InvalidClientError('The Authorization header is not HTTP Basic credentials');
   }
+  const bytes = Buffer.from(encoded, 'base64');
   let decoded: string;
   try {
-    decoded = utf8.decode(Buffer.from(encoded, 'base64'));
+    decoded = utf8.decode(bytes);
   } catch (cause) {
     throw new InvalidClientError('The Basic credentials are not UTF-8', { cause });
   }

@@ -12,7 +12,6 @@ import {
 import { decodeForm, encodeForm, type FormPair } from './form.js';
 import { identifyClient, type ClientIdentity } from './client-auth.js';
 
-/** An HTTP request as an adapter hands it over. */
 /** Longest piece of a client's parameter name quoted in a refusal (which is logged). */
 const MAX_QUOTED = 40;
 
@@ -21,6 +20,7 @@ function shown(name: string): string {
   return name.length > MAX_QUOTED ? `${name.slice(0, MAX_QUOTED)}…` : name;
 }
 
+/** An HTTP request as an adapter hands it over. */
 export interface IncomingRequest {
   /** The HTTP method, any case. */
   readonly method: string;
@@ -71,13 +71,8 @@ export function headerValue(
   return undefined;
 }
 
-/** Content types seen, and their kind (a client sends the same one every time). */
-const knownContentTypes = new Map<string, BodyKind>();
-
 /** Form-urlencoded or JSON, with no charset or UTF-8; throws {@link UnsupportedMediaTypeError}. */
 export function bodyKindOf(contentType: string | undefined): BodyKind {
-  const known = contentType === undefined ? undefined : knownContentTypes.get(contentType);
-  if (known !== undefined) return known;
   const [type = '', ...params] = (contentType ?? '').split(';');
   const mediaType = type.trim().toLowerCase();
   const kind: BodyKind | undefined =
@@ -97,28 +92,24 @@ export function bodyKindOf(contentType: string | undefined): BodyKind {
       throw new UnsupportedMediaTypeError('The body must be UTF-8');
     }
   }
-  // Only accepted values are remembered, and only a few: refusals cannot grow it.
-  if (contentType !== undefined && knownContentTypes.size < 32) {
-    knownContentTypes.set(contentType, kind);
-  }
   return kind;
 }
 
 function bodyByteLength(request: IncomingRequest): number {
   const { body } = request;
   if (body === undefined) return 0;
-  if (typeof body !== 'string') return body.byteLength;
-  return Buffer.byteLength(body, request.isBase64Encoded === true ? 'base64' : 'utf8');
+  // Bytes count as they are; text as UTF-8, or as the bytes its base64 stands for.
+  return Buffer.byteLength(body, request.isBase64Encoded === true ? 'base64' : undefined);
 }
 
 /** The body as text; throws {@link InvalidRequestError} when its bytes are not UTF-8. */
 function bodyText(request: IncomingRequest): string {
   const { body } = request;
-  if (body === undefined) return '';
   if (typeof body === 'string' && request.isBase64Encoded !== true) {
     // Text already; lone surrogates (\p{Cs} in a /u regex) become U+FFFD, as in UTF-8.
-    return LONE_SURROGATE.test(body) ? Buffer.from(body, 'utf8').toString('utf8') : body;
+    return LONE_SURROGATE.test(body) ? Buffer.from(body).toString() : body;
   }
+  // No body decodes to ''.
   try {
     return utf8.decode(typeof body === 'string' ? Buffer.from(body, 'base64') : body);
   } catch (cause) {

@@ -41,11 +41,15 @@ export interface PatchedTokenResponse {
   readonly shortLifetime: boolean;
 }
 
+/**
+ * A positive lifetime in whole seconds from a number or a decimal string (Microsoft's v1
+ * endpoints send `"3599"`); not from exponents, hex, signs or anything else `Number()` reads.
+ */
 function positiveInteger(value: unknown): number | undefined {
   const n =
     typeof value === 'number'
       ? value
-      : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
+      : typeof value === 'string' && /^[\d\s.]+$/.test(value)
         ? Number(value)
         : Number.NaN;
   const whole = Math.floor(n);
@@ -61,11 +65,12 @@ function secondsUntilExp(accessToken: string, nowSeconds: number): number | unde
     // Decoded only for its `exp`; the token is trusted for nothing else.
     exp = decodeJwt(accessToken).exp;
   } catch {
-    return undefined; // an opaque token
+    // An opaque token: no `exp`.
   }
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) return undefined;
+  // Number.isFinite is false for anything but a finite number (no coercion).
+  if (!Number.isFinite(exp)) return undefined;
   // An absurd `exp` (years away, or past 2^53) is no lifetime to schedule refreshes by.
-  const left = Math.floor(exp - nowSeconds);
+  const left = Math.floor((exp as number) - nowSeconds);
   return Number.isSafeInteger(left) && left <= MAX_TOKEN_LIFETIME_SECONDS ? left : undefined;
 }
 
@@ -76,24 +81,23 @@ function secondsUntilExp(accessToken: string, nowSeconds: number): number | unde
  * Alexa's 360 s floor is the tenant's to meet: a shorter lifetime is flagged, never stretched.
  */
 export function expiresInFromExp(left: number): number {
-  if (left <= 1) return 1;
-  return left - Math.min(EXP_MARGIN_SECONDS, Math.floor(left / 2));
+  return Math.max(1, left - Math.min(EXP_MARGIN_SECONDS, Math.floor(left / 2)));
 }
 
+/** The upstream's `expires_in` for the logs: `missing`, its number, or its type (never its text). */
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
-  if (typeof value === 'number') return String(value);
-  return typeof value === 'string' ? 'string' : typeof value;
+  return typeof value === 'number' ? String(value) : typeof value;
 }
 
+/** A parsed JSON body: only an object can hold a string `access_token`. */
 function assertIsSuccessBody(
   body: unknown,
 ): asserts body is Record<string, unknown> & { access_token: string } {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new UpstreamResponseError('The upstream success body is not a JSON object');
-  }
-  if (typeof (body as { access_token?: unknown }).access_token !== 'string') {
-    throw new UpstreamResponseError('The upstream success body has no string access_token');
+  if (typeof (body as { access_token?: unknown } | null)?.access_token !== 'string') {
+    throw new UpstreamResponseError(
+      'The upstream success body is not an object with a string access_token',
+    );
   }
 }
 

@@ -4,7 +4,6 @@
  */
 import { errors as jose, type JWTPayload } from 'jose';
 import {
-  AccessTokenError,
   TokenAudienceError,
   TokenExpiredError,
   TokenIssuerError,
@@ -79,14 +78,13 @@ export function checkClaims(
 
 /**
  * Translates an error from jose's `jwtVerify` into the verifier's family, keeping it as `cause`.
- * Errors that are not about the token (a bug, a bad key object) are returned unchanged, so a
- * configuration mistake is never reported as an invalid token.
+ * Anything else (one of the verifier's own errors, a bug, a bad key object) is returned unchanged,
+ * so a configuration mistake is never reported as an invalid token.
  */
 export function fromJoseError(
   error: unknown,
   expected: { issuer: string; audience: string },
 ): unknown {
-  if (error instanceof AccessTokenError) return error;
   const options = { cause: error };
   if (error instanceof jose.JWTExpired) {
     return new TokenExpiredError('expired', 'The token has expired', options);

@@ -64,24 +64,20 @@ export async function fetchKeySet(
 
 /** The RSA keys of a JWKS document that may sign RS256 tokens. */
 export function usableKeys(body: unknown): PublicJwk[] {
-  if (
-    typeof body !== 'object' ||
-    body === null ||
-    !Array.isArray((body as { keys?: unknown }).keys)
-  ) {
-    throw new KeySetFetchError('The key set has no "keys" array');
-  }
-  return (body as { keys: unknown[] }).keys.filter(isUsableKey);
+  // Any JSON value: a primitive's `keys` is undefined, as is a missing member.
+  const keys: unknown = (body as { keys?: unknown } | null)?.keys;
+  if (!Array.isArray(keys)) throw new KeySetFetchError('The key set has no "keys" array');
+  return keys.filter(isUsableKey);
 }
 
 /** The smallest RSA modulus accepted, in bits (NIST: 2048 at least since 2013). */
 export const MIN_RSA_BITS = 2048;
 
-/** The bit length of a base64url big-endian integer (an RSA modulus `n`). */
-function bitLength(base64url: string): number {
+/** The bit length of a base64url big-endian integer (an RSA modulus `n`); 0 for zero. */
+export function bitLength(base64url: string): number {
   const bytes = Buffer.from(base64url, 'base64url');
   let i = 0;
-  while (i < bytes.length && bytes[i] === 0) i += 1;
+  while (bytes[i] === 0) i += 1; // past the end, bytes[i] is undefined
   const first = bytes[i];
   return first === undefined ? 0 : (bytes.length - i - 1) * 8 + (32 - Math.clz32(first));
 }

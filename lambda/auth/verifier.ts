@@ -104,7 +104,6 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
         algorithms: ALGORITHMS,
         issuer: config.issuer,
         audience: options.audience,
-        requiredClaims: ['exp', 'sub'],
         clockTolerance: config.clockTolerance,
         currentDate: new Date(nowMs),
       });

@@ -46,11 +46,17 @@ function speechOf(reply: ResponseEnvelope): string {
 }
 
 describe('fault matrix', () => {
+  /** Rows that ran (a `--grep` subset runs some, or none). */
+  let rowsRun = 0;
+  afterEach(() => {
+    rowsRun += 1;
+  });
   after(() => {
     const all = logs.join('\n');
     const leaked = secrets.filter((s) => s.length > 0 && all.includes(s));
     expect(leaked.length, 'secrets or tokens found in the logs').to.equal(0);
-    expect(logs.length, 'the rows wrote logs').to.be.above(10);
+    // Every row logs at least one line, so the leak check above had something to read.
+    expect(logs.length, 'the rows wrote logs').to.be.at.least(rowsRun);
   });
 
   describe('the skill (deadline 8 s)', () => {

@@ -87,6 +87,14 @@ describe('patchTokenResponse', () => {
       patchTokenResponse({ access_token: 'a', token_type: 'bearer' }, NOW_S, defaults).body
         .token_type,
     ).to.equal('bearer');
+    // An empty or non-string token_type is as good as missing.
+    for (const tokenType of ['', 7, null]) {
+      expect(
+        patchTokenResponse({ access_token: 'a', token_type: tokenType }, NOW_S, defaults).body
+          .token_type,
+        String(tokenType),
+      ).to.equal('Bearer');
+    }
   });
 
   it('leaves every other field as it was and does not change its input', () => {
@@ -104,5 +112,82 @@ describe('patchTokenResponse', () => {
 
   it('throws UpstreamResponseError for a body that is not an object', () => {
     expect(() => patchTokenResponse(['a'], NOW_S, defaults)).to.throw(UpstreamResponseError);
+  });
+});
+
+describe('patchTokenResponse: edges', () => {
+  const patch = (body: unknown) => patchTokenResponse(body, NOW_S, defaults);
+
+  it('reads expires_in from a decimal string with spaces or a fraction, never from other spellings', () => {
+    expect(patch({ access_token: 'a', expires_in: ' 300 ' })).to.include({
+      expiresIn: 300,
+      source: 'upstream-string',
+    });
+    expect(patch({ access_token: 'a', expires_in: '300.75' }).expiresIn).to.equal(300);
+    for (const odd of ['3e2', '0x12c', '+300', '-300', '300s', 'x300', '', ' ', true, [300], {}]) {
+      expect(patch({ access_token: 'a', expires_in: odd }), JSON.stringify(odd)).to.include({
+        expiresIn: 3600,
+        source: 'default',
+      });
+    }
+    expect(patch({ access_token: 'a', expires_in: 299.9 }).expiresIn).to.equal(299);
+    expect(patch({ access_token: 'a', expires_in: 0.5 }).source).to.equal('default');
+  });
+
+  it('flags a lifetime as short below 360 s only, from the upstream or from exp', async () => {
+    expect(patch({ access_token: 'a', expires_in: 360 }).shortLifetime).to.equal(false);
+    expect(patch({ access_token: 'a', expires_in: 359 }).shortLifetime).to.equal(true);
+    const at360 = patch({ access_token: await accessJwt({ exp: NOW_S + 360 }) });
+    expect(at360).to.include({ shortLifetime: false, lifetime: 360, expiresIn: 300 });
+    const at359 = patch({ access_token: await accessJwt({ exp: NOW_S + 359 }) });
+    expect(at359).to.include({ shortLifetime: true, lifetime: 359 });
+    expect(patch({ access_token: 'opaque' })).to.include({
+      shortLifetime: false,
+      lifetime: undefined,
+      source: 'default',
+    });
+  });
+
+  it('takes a lifetime from exp up to a year exactly, and gives 1 s to a token with one second or none', async () => {
+    const year = 365 * 86_400;
+    expect(patch({ access_token: await accessJwt({ exp: NOW_S + year }) }).lifetime).to.equal(year);
+    expect(patch({ access_token: await accessJwt({ exp: NOW_S + year + 1 }) }).source).to.equal(
+      'default',
+    );
+    for (const left of [1, 0, -1, -3600]) {
+      const out = patch({ access_token: await accessJwt({ exp: NOW_S + left }) });
+      expect(out.expiresIn, String(left)).to.equal(1);
+    }
+    expect(patch({ access_token: await accessJwt({ exp: NOW_S + 2 }) }).expiresIn).to.equal(1);
+    expect(patch({ access_token: await accessJwt({ exp: NOW_S + 3 }) }).expiresIn).to.equal(2);
+  });
+
+  it('ignores an exp that is not a finite number', () => {
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    for (const exp of [String(NOW_S + 600), null, [NOW_S + 600], { n: 1 }]) {
+      const token = `${b64({ alg: 'RS256' })}.${b64({ sub: 'u', exp })}.c2ln`;
+      expect(patch({ access_token: token }).source, JSON.stringify(exp)).to.equal('default');
+    }
+  });
+
+  it("describes the upstream's expires_in for the logs by value or type, never its text", () => {
+    const cases: [unknown, string][] = [
+      [undefined, 'missing'],
+      [3600, '3600'],
+      [0, '0'],
+      ['3599', 'string'],
+      ['secret-looking', 'string'],
+      [null, 'object'],
+      [true, 'boolean'],
+    ];
+    for (const [value, described] of cases) {
+      expect(patch({ access_token: 'a', expires_in: value }).upstreamExpiresIn).to.equal(described);
+    }
+  });
+
+  it('refuses every body that is not an object with a string access_token', () => {
+    for (const body of [null, undefined, 'access_token', 7, [], ['a'], {}, { access_token: 7 }]) {
+      expect(() => patch(body), JSON.stringify(body)).to.throw(UpstreamResponseError);
+    }
   });
 });

@@ -715,6 +715,52 @@ describe('createAccessTokenVerifier', () => {
       ]);
     });
 
+    it('names each other bad option, and the kinds of bad audience and scope', () => {
+      const problems = (options: Partial<AccessTokenVerifierOptions>): string[] => {
+        try {
+          createAccessTokenVerifier({
+            issuerBaseUrl: 'https://tenant.example.com/',
+            audience: 'https://whatshouldiwear',
+            ...options,
+          });
+        } catch (error) {
+          expect(error).to.be.instanceOf(ConfigError);
+          return (error as ConfigError).problems.map((p) => p.name);
+        }
+        return [];
+      };
+      expect(
+        problems({
+          maxTokenLength: 100,
+          verifiedTokenCacheSize: -1,
+          jwks: { cacheMaxAgeMs: 0, outageGraceMs: -1 },
+        }),
+      ).to.deep.equal([
+        'maxTokenLength',
+        'verifiedTokenCacheSize',
+        'jwks.cacheMaxAgeMs',
+        'jwks.outageGraceMs',
+      ]);
+      for (const audience of ['', '   ', 42, undefined, ['https://whatshouldiwear']]) {
+        expect(problems({ audience: audience as string }), String(audience)).to.deep.equal([
+          'audience',
+        ]);
+      }
+      for (const requiredScope of ['', 'a b', 'a\tb', ' a']) {
+        expect(problems({ requiredScope }), requiredScope).to.deep.equal(['requiredScope']);
+      }
+      expect(problems({ requiredScope: 'read:whattowear' })).to.deep.equal([]);
+      expect(problems({ requiredScope: undefined })).to.deep.equal([]);
+    });
+
+    it('answers a token exactly maxTokenLength long from the cache the second time', async () => {
+      issuer.serveJwks();
+      const token = issuer.mint();
+      const verify = verifierFor({ maxTokenLength: token.length });
+      const first = await verify(token);
+      expect(await verify(token)).to.equal(first);
+    });
+
     it('allows http for a loopback issuer', () => {
       expect(() =>
         createAccessTokenVerifier({ issuerBaseUrl: 'http://127.0.0.1:4000', audience: 'x' }),
