@@ -34,12 +34,12 @@ function world(initial: Served) {
     recentFetchWindowMs: RECENT,
     retryAfterFailureMs: RETRY,
     now: () => clock,
-    fetch: (() => {
+    fetch: () => {
       fetches += 1;
       return Promise.resolve(
         served === 'down' ? new Response('', { status: 503 }) : Response.json({ keys: served }),
       );
-    }),
+    },
     onEvent: (event) => events.push(event),
   });
   return {
