@@ -5,6 +5,14 @@ import { resolveAmazonDate } from '../../../lambda/request/index.js';
 const TODAY = '2026-12-02';
 
 describe('resolveAmazonDate', () => {
+  it('calls a period that starts today started (its first day is today)', () => {
+    expect(resolveAmazonDate('2026-12', '2026-12-01')).to.deep.equal({
+      kind: 'day',
+      date: '2026-12-01',
+      period: { name: 'month', started: true },
+    });
+  });
+
   const days: [string | undefined, string, string][] = [
     [undefined, TODAY, 'no value means today'],
     ['', TODAY, 'an empty value means today'],
@@ -13,6 +21,8 @@ describe('resolveAmazonDate', () => {
     ['2026-11-30', '2026-11-30', 'a past day is that day (the forecast says it is past)'],
     ['XXXX-12-25', '2026-12-25', 'a day without a year is its next occurrence'],
     ['XXXX-01-02', '2027-01-02', 'a day without a year already past this year is next year'],
+    ['XXXX-12-02', TODAY, 'a day without a year said on that very day is today, not next year'],
+    [' 2026-12-04 ', '2026-12-04', 'a value with spaces around it is read without them'],
   ];
   for (const [value, date, behaviour] of days) {
     it(behaviour, () => {
