@@ -7,6 +7,8 @@
  */
 
 /**
+ * One group's options. `breakAt` is the score the group reached, rounded down: under it,
+ * `stryker run` (and so `npm run test:mutation` and CI) fails.
  * @param {string} group
  * @param {{ mutate: string[], spec: string[], breakAt: number }} options
  * @returns {import('@stryker-mutator/api/core').PartialStrykerOptions}

@@ -15,5 +15,5 @@ export default mutationGroup('proxy', {
     'test/proxy/patch-response.test.ts',
     'test/proxy/exchange.test.ts',
   ],
-  breakAt: 0,
+  breakAt: 96,
 });

@@ -7,8 +7,9 @@ export default mutationGroup('request', {
   spec: [
     'test/lambda/request/**/*.test.ts',
     'test/lambda/advice/**/*.test.ts',
+    'test/lambda/error-names.test.ts',
     // The envelope check's own tests: one envelope of every request type, and malformed ones.
     'test/lambda/skill/request-types.test.ts',
   ],
-  breakAt: 0,
+  breakAt: 99,
 });

@@ -147,8 +147,8 @@ function precipitationOf(hours: readonly HourlyWeather[], t: Thresholds): Precip
   );
   const concerned = wet.length > 0 ? wet : possible;
   const first = concerned[0];
-  const last = concerned[concerned.length - 1];
-  if (first === undefined || last === undefined) return null;
+  if (first === undefined) return null;
+  const last = concerned.at(-1) ?? first;
   const snow = concerned.reduce((sum, h) => sum + (h.snowfallCm ?? 0), 0);
   return {
     kind: snow >= t.snowDayCm ? 'snow' : 'rain',

@@ -29,7 +29,7 @@ export type ItemId = (typeof ITEM_IDS)[number];
 
 /** True when `id` is an item the skill can answer about. */
 export function isItemId(id: unknown): id is ItemId {
-  return typeof id === 'string' && (ITEM_IDS as readonly string[]).includes(id);
+  return (ITEM_IDS as readonly unknown[]).includes(id);
 }
 
 /** Why the answer is what it is. */

@@ -146,13 +146,15 @@ function nextOccurrence(monthDay: string, today: IsoDate): DatePeriod | undefine
   return undefined;
 }
 
-/** Monday of ISO week `week` of ISO year `year`, or undefined when that week does not exist. */
+/**
+ * Monday of ISO week `week` of ISO year `year`, or undefined when that week does not exist: a
+ * week belongs to the year that holds its Thursday, which rules out week 0, week 53 of most
+ * years, and anything above.
+ */
 function isoWeekMonday(year: number, week: number): IsoDate | undefined {
-  if (week < 1 || week > 53) return undefined;
   // Week 1 holds January 4th.
   const jan4 = `${pad(year, 4)}-01-04`;
   const monday = addDays(jan4, (week - 1) * 7 - ((dayOfWeek(jan4) + 6) % 7));
-  // Week 53 exists only when its Thursday is still in `year`.
   return addDays(monday, 3).startsWith(`${pad(year, 4)}-`) ? monday : undefined;
 }
 

@@ -23,6 +23,7 @@ describe('resolveAmazonDate', () => {
     ['XXXX-01-02', '2027-01-02', 'a day without a year already past this year is next year'],
     ['XXXX-12-02', TODAY, 'a day without a year said on that very day is today, not next year'],
     [' 2026-12-04 ', '2026-12-04', 'a value with spaces around it is read without them'],
+    ['   ', TODAY, 'a value of spaces only means today'],
   ];
   for (const [value, date, behaviour] of days) {
     it(behaviour, () => {

@@ -123,3 +123,62 @@ describe('periodsOverlap', () => {
     expect(periodsOverlap({ first: '2026-01-01', last: '2026-12-31' }, window)).to.equal(true);
   });
 });
+
+describe('amazonDatePeriod: exact forms only', () => {
+  const TODAY = '2026-12-02';
+
+  it('refuses every form with anything before or after it', () => {
+    for (const value of [
+      'XXXX-12-25x',
+      'xXXXX-12-25',
+      '2026-W49x',
+      'x2026-W49',
+      '2026-W49-WEx',
+      '2026-12x',
+      'x2026-12',
+      '2026x',
+      'x2026',
+      '202Xx',
+      'x202X',
+      '2026-WIx',
+      'x2026-WI',
+      '2026-Q4x',
+      'x2026-Q4',
+    ]) {
+      expect(amazonDatePeriod(value, TODAY), value).to.equal(undefined);
+    }
+  });
+
+  it('reads a value with spaces around it', () => {
+    expect(amazonDatePeriod(' 2026-W49 ', TODAY)).to.deep.equal({
+      first: '2026-11-30',
+      last: '2026-12-06',
+      name: 'week',
+    });
+  });
+
+  it('refuses weeks that do not exist: 0, 53 of a 52-week year, and beyond', () => {
+    for (const value of ['2026-W00', '2027-W53', '2026-W54', '2026-W99']) {
+      expect(amazonDatePeriod(value, TODAY), value).to.equal(undefined);
+    }
+    // 2026 has 53 ISO weeks (it starts on a Thursday); 2027 has 52.
+    expect(amazonDatePeriod('2026-W53', TODAY)?.first).to.equal('2026-12-28');
+  });
+
+  it('finds February 29 four years on, from the day after one', () => {
+    expect(amazonDatePeriod('XXXX-02-29', '2024-03-01')).to.deep.equal({
+      first: '2028-02-29',
+      last: '2028-02-29',
+      name: 'day',
+    });
+  });
+
+  it('keeps the winter that ends today', () => {
+    expect(amazonDatePeriod('2026-WI', '2026-02-28')).to.deep.equal({
+      first: '2025-12-01',
+      last: '2026-02-28',
+      name: 'winter',
+    });
+    expect(amazonDatePeriod('2026-WI', '2026-03-01')?.first).to.equal('2026-12-01');
+  });
+});
