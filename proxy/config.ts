@@ -11,6 +11,7 @@ import {
   LOG_LEVELS,
   type LogLevel,
 } from '../common/index.js';
+import { UPSTREAM_PROFILE_NAMES } from './profiles/index.js';
 
 /** The proxy's settings. */
 export interface ProxyConfig {
@@ -24,6 +25,8 @@ export interface ProxyConfig {
   readonly upstreamTimeoutMs: number;
   /** `LOG_LEVEL`: default `info`. */
   readonly logLevel: LogLevel;
+  /** `UPSTREAM_PROFILE`: the provider profile, default `standard` (see docs/PROVIDERS.md). */
+  readonly upstreamProfile: string;
 }
 
 /** Defaults and bounds of the numeric settings, shared by the environment and the core's options. */
@@ -39,6 +42,7 @@ export const PROXY_ENV = {
   DEFAULT_EXPIRES_IN: int(PROXY_LIMITS.defaultExpiresIn),
   UPSTREAM_TIMEOUT_MS: int(PROXY_LIMITS.upstreamTimeoutMs),
   LOG_LEVEL: oneOf(LOG_LEVELS, { default: 'info' }),
+  UPSTREAM_PROFILE: oneOf(UPSTREAM_PROFILE_NAMES, { default: 'standard' }),
 };
 
 /**
@@ -53,5 +57,6 @@ export function readProxyConfig(source: Readonly<Record<string, string | undefin
     defaultExpiresIn: env.DEFAULT_EXPIRES_IN,
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
+    upstreamProfile: env.UPSTREAM_PROFILE,
   };
 }

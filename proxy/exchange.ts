@@ -15,7 +15,9 @@ import { PROXY_LIMITS } from './config.js';
 import { patchTokenResponse } from './patch-response.js';
 import { errorReply, jsonReply, type ProxyReply } from './reply.js';
 import type { HttpTransport } from './http-transport.js';
+import { upstreamProfile, UPSTREAM_PROFILE_NAMES, type UpstreamProfile } from './profiles/index.js';
 import { callUpstream, type UpstreamAnswer } from './upstream.js';
+import { applyGenericRules, readUpstreamAnswer } from './upstream-answer.js';
 
 /** Options of {@link createTokenExchange}. */
 export interface TokenExchangeOptions {
@@ -37,6 +39,8 @@ export interface TokenExchangeOptions {
   readonly monotonicNow?: () => number;
   /** The HTTP client. Default: node:http(s) with keep-alive connections, shared by the process. */
   readonly transport?: HttpTransport;
+  /** The provider profile (`UPSTREAM_PROFILE`): `standard` (default) or `withings`. */
+  readonly upstreamProfile?: string;
 }
 
 /** Per-request context from the adapter. */
@@ -60,6 +64,7 @@ interface Settings {
   readonly defaultExpiresIn: number;
   readonly timeoutMs: number;
   readonly maxBodyBytes: number;
+  readonly profile: UpstreamProfile;
 }
 
 function checkOptions(options: TokenExchangeOptions): Settings {
@@ -98,20 +103,21 @@ function checkOptions(options: TokenExchangeOptions): Settings {
       1,
       1024 * 1024,
     ),
+    profile: check.attempt(
+      'upstreamProfile',
+      () => {
+        const name = options.upstreamProfile ?? 'standard';
+        const profile = upstreamProfile(name);
+        if (profile === undefined) {
+          throw new EnvValueError(`must be one of ${UPSTREAM_PROFILE_NAMES.join(', ')}`);
+        }
+        return profile;
+      },
+      upstreamProfile('standard') as UpstreamProfile,
+    ),
   };
   check.done();
   return settings;
-}
-
-function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const OAUTH_ERROR_VALUE = /^[\x20-\x21\x23-\x5B\x5D-\x7E]{1,64}$/;
@@ -130,16 +136,21 @@ export function createTokenExchange(options: TokenExchangeOptions): TokenExchang
 
   /** Upstream answer -> reply; adds what it learns to `fields`. */
   const replyFor = (answer: UpstreamAnswer, fields: Record<string, unknown>): ProxyReply => {
-    const body = parseJsonObject(answer.text);
-    if (answer.status < 200 || answer.status >= 300) {
+    const read = applyGenericRules(settings.profile.answer(readUpstreamAnswer(answer)));
+    const { body } = read;
+    if (read.format === 'form') fields.upstreamFormat = 'form';
+    if (read.status !== answer.status) fields.repliedStatus = read.status;
+    if (read.status < 200 || read.status >= 300) {
       if (body === undefined) {
         throw new UpstreamResponseError(`The upstream answered ${answer.status} without JSON`);
       }
-      const upstreamError = body.error;
+      const upstreamError = body['error'];
       if (typeof upstreamError === 'string' && OAUTH_ERROR_VALUE.test(upstreamError)) {
         fields.upstreamError = upstreamError;
       }
-      return jsonReply(answer.status, answer.text);
+      // A JSON error answer goes back untouched; a form or a rewritten one as JSON.
+      const untouched = read.format === 'json' && !read.rewritten;
+      return jsonReply(read.status, untouched ? answer.text : JSON.stringify(body));
     }
     if (body === undefined) throw new UpstreamResponseError('The upstream answered without JSON');
     const patched = patchTokenResponse(body, Math.floor(now() / 1000), settings);
@@ -149,7 +160,7 @@ export function createTokenExchange(options: TokenExchangeOptions): TokenExchang
     if (patched.lifetime !== undefined) fields.lifetimeSeconds = patched.lifetime;
     if (patched.shortLifetime) fields.shortLifetime = true;
     fields.refreshTokenReturned = typeof body.refresh_token === 'string';
-    return jsonReply(answer.status, JSON.stringify(patched.body));
+    return jsonReply(read.status, JSON.stringify(patched.body));
   };
 
   return async (request, context = {}) => {
@@ -170,7 +181,7 @@ export function createTokenExchange(options: TokenExchangeOptions): TokenExchang
         const answer = await callUpstream(
           {
             url: settings.url,
-            body: token.upstreamBody,
+            body: settings.profile.request(token.upstreamBody),
             authorization: token.authorization,
             timeoutMs: settings.timeoutMs,
           },

@@ -21,10 +21,12 @@ export interface TransportRequest {
   readonly maxResponseBytes: number;
 }
 
-/** What came back: the status and the body as text (UTF-8). */
+/** What came back: the status, the body as text (UTF-8) and its content type. */
 export interface TransportAnswer {
   readonly status: number;
   readonly text: string;
+  /** The `Content-Type` header, when the answer had one. */
+  readonly contentType?: string | undefined;
 }
 
 /** Sends one POST to `url`; rejects when no whole answer arrives. Injectable for tests. */
@@ -142,7 +144,11 @@ function post(
             if (settled) return;
             settled = true;
             clearTimeout(timer);
-            resolve({ status: res.statusCode ?? 0, text: decoder.decode(Buffer.concat(chunks)) });
+            resolve({
+              status: res.statusCode ?? 0,
+              text: decoder.decode(Buffer.concat(chunks)),
+              contentType: res.headers['content-type'],
+            });
           });
           res.on('error', fail);
           res.on('close', () => {

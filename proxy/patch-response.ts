@@ -16,6 +16,8 @@ export type ExpiresInSource =
   | 'upstream'
   /** The upstream's positive numeric string, converted. */
   | 'upstream-string'
+  /** Seconds until the upstream's `expires_at` (epoch seconds), less the margin. */
+  | 'upstream-expires-at'
   /** Seconds until the access token's `exp`, less the margin. */
   | 'token-exp'
   /** `DEFAULT_EXPIRES_IN`. */
@@ -75,6 +77,17 @@ function secondsUntilExp(accessToken: string, nowSeconds: number): number | unde
 }
 
 /**
+ * Seconds until an upstream's `expires_at` (epoch seconds, a number or a decimal string), when it
+ * is in the future and at most a year away; else undefined.
+ */
+function secondsUntilExpiresAt(value: unknown, nowSeconds: number): number | undefined {
+  const at = positiveInteger(value);
+  if (at === undefined) return undefined;
+  const left = at - Math.floor(nowSeconds);
+  return left > 0 && left <= MAX_TOKEN_LIFETIME_SECONDS ? left : undefined;
+}
+
+/**
  * What to report for a token with `left` seconds to live: never more than it has, less a margin
  * of {@link EXP_MARGIN_SECONDS}, or of half the remaining time when that is shorter, so that
  * Alexa refreshes before the token expires; 1 (refresh now) for a token that has none left.
@@ -103,8 +116,9 @@ function assertIsSuccessBody(
 
 /**
  * Makes a 2xx token response whole: `expires_in` becomes an integer (the upstream's positive
- * value; else seconds until the access token's `exp` less a margin, never more than the token
- * has (see `expiresInFromExp`); else `defaultExpiresIn`) and `token_type` is present. Throws
+ * value; else seconds until the upstream's `expires_at`, or until the access token's `exp`, less
+ * a margin, never more than the token has (see `expiresInFromExp`); else `defaultExpiresIn`) and
+ * `token_type` is present. Throws
  * {@link UpstreamResponseError} when the body is not an object with a string `access_token`.
  */
 export function patchTokenResponse(
@@ -124,7 +138,8 @@ export function patchTokenResponse(
       shortLifetime: fromUpstream < MIN_EXPIRES_IN,
     };
   } else {
-    const left = secondsUntilExp(body.access_token, nowSeconds);
+    const at = secondsUntilExpiresAt(body.expires_at, nowSeconds);
+    const left = at ?? secondsUntilExp(body.access_token, nowSeconds);
     result =
       left === undefined
         ? {
@@ -135,7 +150,7 @@ export function patchTokenResponse(
           }
         : {
             expiresIn: expiresInFromExp(left),
-            source: 'token-exp',
+            source: at === undefined ? 'token-exp' : 'upstream-expires-at',
             lifetime: left,
             shortLifetime: left < MIN_EXPIRES_IN,
           };

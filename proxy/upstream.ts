@@ -22,10 +22,11 @@ export interface UpstreamRequest {
   readonly timeoutMs: number;
 }
 
-/** What the upstream answered (a status that is not a redirect, and its body text). */
+/** What the upstream answered (a status that is not a redirect, its body text and type). */
 export interface UpstreamAnswer {
   readonly status: number;
   readonly text: string;
+  readonly contentType?: string | undefined;
 }
 
 /** The most of an upstream answer read; a token response is a few KiB at most. */

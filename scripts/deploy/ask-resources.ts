@@ -26,6 +26,7 @@ export function stackParameters(
     AllowedClientIds: config.allowedClientIds.join(','),
     DefaultExpiresIn: String(config.defaultExpiresIn),
     UpstreamTimeoutMs: String(config.upstreamTimeoutMs),
+    UpstreamProfile: config.upstreamProfile,
     LogLevel: config.logLevel,
     LogRetentionDays: String(config.logRetentionDays),
     ProxyReservedConcurrency: String(proxyReservedConcurrency),

@@ -20,7 +20,8 @@ Reads the environment and the .env file at the repository root (the environment 
   AUTHORIZATION_URL      default <issuer>authorize
   UPSTREAM_TOKEN_URL     default <issuer>oauth/token
   ALLOWED_CLIENT_IDS     default ALEXA_CLIENT_ID
-  AUDIENCE, REQUIRED_SCOPE, DEFAULT_EXPIRES_IN, UPSTREAM_TIMEOUT_MS, WEATHER_PROVIDER,
+  AUDIENCE, REQUIRED_SCOPE, DEFAULT_EXPIRES_IN, UPSTREAM_TIMEOUT_MS, UPSTREAM_PROFILE (standard),
+  WEATHER_PROVIDER,
   OPEN_METEO_FORECAST_URL, OPEN_METEO_GEOCODING_URL, WEATHER_TIMEOUT_MS, LOG_LEVEL,
   LOG_RETENTION_DAYS (30), PROXY_RESERVED_CONCURRENCY (10, reserved only when the
   account's Lambda quota allows; 0 for none),

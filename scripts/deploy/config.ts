@@ -3,6 +3,7 @@
  * place: CONTRACT.md's skill and proxy variables plus the Alexa client's credentials and a few
  * deployment knobs. One `ConfigError` names every missing or malformed variable.
  */
+import { UPSTREAM_PROFILE_NAMES } from '../../proxy/profiles/index.js';
 import {
   ConfigError,
   EnvValueError,
@@ -36,6 +37,8 @@ export interface DeployConfig {
   readonly authorizationUrl: string;
   /** `UPSTREAM_TOKEN_URL`, default `<issuer>oauth/token`: where the proxy sends token requests. */
   readonly upstreamTokenUrl: string;
+  /** `UPSTREAM_PROFILE`, default `standard`: the proxy's provider profile (docs/PROVIDERS.md). */
+  readonly upstreamProfile: string;
   /** `ALEXA_CLIENT_ID`: the Auth0 application Alexa uses for account linking. */
   readonly alexaClientId: string;
   /** `ALEXA_CLIENT_SECRET`: its secret; only ever written to a 0600 file for the ASK CLI. */
@@ -138,6 +141,7 @@ export function readDeployConfig(
     ALLOWED_CLIENT_IDS: optionalStr(),
     DEFAULT_EXPIRES_IN: int({ default: 3600, min: 360, max: 31_536_000 }),
     UPSTREAM_TIMEOUT_MS: int({ default: 3000, min: 100, max: 4000 }),
+    UPSTREAM_PROFILE: oneOf(UPSTREAM_PROFILE_NAMES, { default: 'standard' }),
     WEATHER_PROVIDER: oneOf(['open-meteo', 'demo'] as const, { default: 'open-meteo' }),
     OPEN_METEO_FORECAST_URL: httpsUrl({ default: 'https://api.open-meteo.com/v1/forecast' }),
     OPEN_METEO_GEOCODING_URL: httpsUrl({
@@ -180,6 +184,7 @@ export function readDeployConfig(
     requiredScope: v.REQUIRED_SCOPE,
     authorizationUrl: v.AUTHORIZATION_URL ?? `${v.ISSUER_BASE_URL}authorize`,
     upstreamTokenUrl: v.UPSTREAM_TOKEN_URL ?? `${v.ISSUER_BASE_URL}oauth/token`,
+    upstreamProfile: v.UPSTREAM_PROFILE,
     alexaClientId: v.ALEXA_CLIENT_ID,
     alexaClientSecret: v.ALEXA_CLIENT_SECRET,
     allowedClientIds: allowed,

@@ -25,7 +25,18 @@ describe('readProxyConfig', () => {
       defaultExpiresIn: 3600,
       upstreamTimeoutMs: 3000,
       logLevel: 'info',
+      upstreamProfile: 'standard',
     });
+  });
+
+  it('takes a known UPSTREAM_PROFILE and refuses any other', () => {
+    expect(readProxyConfig({ ...minimal, UPSTREAM_PROFILE: 'withings' }).upstreamProfile).to.equal(
+      'withings',
+    );
+    expect(() => readProxyConfig({ ...minimal, UPSTREAM_PROFILE: 'github' })).to.throw(
+      ConfigError,
+      'UPSTREAM_PROFILE',
+    );
   });
 
   it('names every missing required variable in one ConfigError', () => {

@@ -45,7 +45,11 @@ describe('proxy HTTP transport (node:http, loopback)', () => {
         new URL(`http://127.0.0.1:${server.port}/t`),
         post(body),
       );
-      expect(answer).to.deep.equal({ status: 200, text: '{"city":"Zürich"}' });
+      expect(answer).to.deep.equal({
+        status: 200,
+        text: '{"city":"Zürich"}',
+        contentType: 'application/json',
+      });
       expect(seen).to.deep.equal({ length: String(Buffer.byteLength(body)), body });
     } finally {
       await server.close();

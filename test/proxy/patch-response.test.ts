@@ -191,3 +191,43 @@ describe('patchTokenResponse: edges', () => {
     }
   });
 });
+
+describe('patchTokenResponse: expires_at (epoch seconds) from providers that state an instant', () => {
+  const patch = (body: unknown) => patchTokenResponse(body, NOW_S, defaults);
+
+  it('gives expires_in by the same margin rule as exp when expires_in is missing', () => {
+    expect(patch({ access_token: 'opaque', expires_at: NOW_S + 21_600 })).to.include({
+      expiresIn: 21_540,
+      source: 'upstream-expires-at',
+      lifetime: 21_600,
+      shortLifetime: false,
+    });
+    expect(patch({ access_token: 'opaque', expires_at: String(NOW_S + 300) })).to.include({
+      expiresIn: 240,
+      source: 'upstream-expires-at',
+      shortLifetime: true,
+    });
+  });
+
+  it('prefers a usable expires_in, and expires_at over the token exp', async () => {
+    expect(patch({ access_token: 'a', expires_in: 3600, expires_at: NOW_S + 60 }).source).to.equal(
+      'upstream',
+    );
+    const token = await accessJwt({ exp: NOW_S + 1000 });
+    expect(patch({ access_token: token, expires_at: NOW_S + 500 })).to.include({
+      source: 'upstream-expires-at',
+      lifetime: 500,
+    });
+  });
+
+  it('ignores an expires_at in the past, now, more than a year away, or not a number', () => {
+    for (const at of [NOW_S - 1, NOW_S, NOW_S + 365 * 86_400 + 1, 'soon', null, -5]) {
+      expect(patch({ access_token: 'opaque', expires_at: at }).source, String(at)).to.equal(
+        'default',
+      );
+    }
+    expect(patch({ access_token: 'opaque', expires_at: NOW_S + 365 * 86_400 }).lifetime).to.equal(
+      365 * 86_400,
+    );
+  });
+});
