@@ -104,6 +104,7 @@ export function applyGenericRules(read: ReadAnswer): ReadAnswer {
   const description = body['error_description'];
   const text = typeof description === 'string' ? description : undefined;
   if (typeof error === 'string' && error !== '') return oauthRefusal(error, text);
-  if (body['ok'] === false) return oauthRefusal('invalid_grant', text ?? 'The provider answered ok: false');
+  if (body['ok'] === false)
+    return oauthRefusal('invalid_grant', text ?? 'The provider answered ok: false');
   return read;
 }
