@@ -81,9 +81,8 @@ function secondsUntilExp(accessToken: string, nowSeconds: number): number | unde
  * is in the future and at most a year away; else undefined.
  */
 function secondsUntilExpiresAt(value: unknown, nowSeconds: number): number | undefined {
-  const at = positiveInteger(value);
-  if (at === undefined) return undefined;
-  const left = at - Math.floor(nowSeconds);
+  // No usable instant counts as one long past.
+  const left = (positiveInteger(value) ?? 0) - Math.floor(nowSeconds);
   return left > 0 && left <= MAX_TOKEN_LIFETIME_SECONDS ? left : undefined;
 }
 

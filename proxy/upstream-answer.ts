@@ -8,7 +8,7 @@
  *   at the front of `error_description`.
  * Pure: no I/O, no clock.
  */
-import { decodeForm } from './form.js';
+import { decodeForm, type FormPair } from './form.js';
 import type { UpstreamAnswer } from './upstream.js';
 
 /** How the provider wrote its answer's body. */
@@ -40,26 +40,28 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const FORM_TYPE = /^\s*application\/x-www-form-urlencoded\s*(;|$)/i;
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    return isObject(value) ? value : undefined;
+    value = JSON.parse(text);
   } catch {
-    return undefined;
+    // Not JSON: unreadable.
   }
+  return isObject(value) ? value : undefined;
 }
 
 function parseForm(text: string): Record<string, unknown> | undefined {
+  let pairs: FormPair[] = [];
   try {
-    const pairs = decodeForm(text);
-    return pairs.length === 0 ? undefined : Object.fromEntries(pairs);
+    pairs = decodeForm(text);
   } catch {
-    return undefined;
+    // A broken form: unreadable.
   }
+  return pairs.length === 0 ? undefined : Object.fromEntries(pairs);
 }
 
 /** Reads `answer`'s body by its content type: a form when it says so, JSON otherwise. */
 export function readUpstreamAnswer(answer: UpstreamAnswer): ReadAnswer {
-  if (answer.contentType !== undefined && FORM_TYPE.test(answer.contentType)) {
+  if (FORM_TYPE.test(answer.contentType ?? '')) {
     const body = parseForm(answer.text);
     return { status: answer.status, body, format: body ? 'form' : 'unreadable', rewritten: false };
   }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { DoctorError, DoctorUsageError } from './errors.js';
 import { startLocalStack, type LocalStack } from './local-stack.js';
 import { runDoctor, type DoctorOptions, type DoctorReport } from './run.js';
+import { providerLines } from './provider.js';
 import { formatTable } from './table.js';
 
 /** `--help`. */
@@ -14,8 +15,11 @@ export const DOCTOR_USAGE = `Usage: npm run doctor -- [<token-url>] [options]
 
 Checks a token endpoint the way Alexa uses it: a code exchange and a refresh, each answer
 checked for status 200, a JSON content type, expires_in (present, an integer, >= 360),
-token_type, Cache-Control: no-store, and an answer within 4.5 s. Prints a pass/fail table;
-exits 1 when a check fails.
+token_type, Cache-Control: no-store, and an answer within 4.5 s. Prints a pass/fail table,
+then the provider's quirks (form answers, errors as 200, {status, body} wrapping, no integer
+expires_in, lifetimes under 360 s, rotating refresh tokens) and whether the proxy is needed in
+front of it, with which UPSTREAM_PROFILE: point it at the provider's own token URL to find out.
+Exits 1 when a check fails.
 
 Without <token-url>: starts the local issuer and the proxy on loopback, links a test user
 through /authorize, and checks the proxy. No configuration, no network.
@@ -140,6 +144,7 @@ function print(io: DoctorCliIo, target: string, report: DoctorReport): void {
   const failed = report.rows.filter((row) => row.outcome === 'fail').length;
   const checked = report.rows.filter((row) => row.outcome !== 'skip').length;
   io.stdout(`doctor: ${target}\n\n${formatTable(report.rows)}\n\n`);
+  io.stdout(`${providerLines(report.provider).join('\n')}\n\n`);
   const warned = report.rows.filter((row) => row.outcome === 'warn').length;
   const warnings = warned === 0 ? '' : ` (${warned} warning${warned === 1 ? '' : 's'})`;
   io.stdout(

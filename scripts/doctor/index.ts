@@ -14,6 +14,7 @@ export {
   startLocalStack,
   type LocalStack,
 } from './local-stack.js';
+export { diagnoseProvider, providerLines, type ProviderDiagnosis, type Quirk } from './provider.js';
 export { runDoctor, type DoctorOptions, type DoctorReport, type DoctorRow } from './run.js';
 export { formatTable } from './table.js';
 export {

@@ -11,7 +11,8 @@ import {
   type DoctorGrant,
 } from './checks.js';
 import { DoctorUsageError } from './errors.js';
-import { callTokenEndpoint, type ClientScheme } from './token-call.js';
+import { answerBody, diagnoseProvider, type ProviderDiagnosis } from './provider.js';
+import { callTokenEndpoint, type ClientScheme, type TokenAnswer } from './token-call.js';
 
 /** Options of {@link runDoctor}. */
 export interface DoctorOptions {
@@ -51,6 +52,8 @@ export interface DoctorReport {
   readonly rows: readonly DoctorRow[];
   /** True when no row failed. */
   readonly ok: boolean;
+  /** The provider's quirks, and whether the proxy is needed in front of it. */
+  readonly provider: ProviderDiagnosis;
 }
 
 /**
@@ -84,12 +87,14 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       timeoutMs: options.timeoutMs,
     });
 
+  const answers: TokenAnswer[] = [];
   let refreshToken = options.refreshToken;
   if (options.code !== undefined) {
     const params: Record<string, string> = { code: options.code };
     if (options.redirectUri !== undefined) params['redirect_uri'] = options.redirectUri;
     if (options.codeVerifier !== undefined) params['code_verifier'] = options.codeVerifier;
     const answer = await call('authorization_code', params);
+    answers.push(answer);
     rows.push(
       ...checkTokenAnswer(answer, 'authorization_code').map((r) => ({
         step: 'code exchange',
@@ -97,12 +102,9 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
       })),
     );
     if (refreshToken === undefined && answer.status === 200) {
-      try {
-        const body = JSON.parse(answer.body) as { refresh_token?: unknown };
-        if (typeof body.refresh_token === 'string') refreshToken = body.refresh_token;
-      } catch {
-        // already reported by the checks
-      }
+      // JSON or, from a provider that answers forms, a form (the checks report which).
+      const issued = answerBody(answer)?.['refresh_token'];
+      if (typeof issued === 'string') refreshToken = issued;
     }
   }
   if (refreshToken === undefined) {
@@ -114,9 +116,14 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     });
   } else {
     const answer = await call('refresh_token', { refresh_token: refreshToken });
+    answers.push(answer);
     rows.push(...checkTokenAnswer(answer, 'refresh_token').map((r) => ({ step: 'refresh', ...r })));
     if (answer.status === 200)
       rows.push({ step: 'refresh', ...checkRotation(refreshToken, answer) });
   }
-  return { rows, ok: rows.every((row) => row.outcome !== 'fail') };
+  return {
+    rows,
+    ok: rows.every((row) => row.outcome !== 'fail'),
+    provider: diagnoseProvider(answers, refreshToken),
+  };
 }

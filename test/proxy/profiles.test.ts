@@ -109,8 +109,35 @@ describe('proxy: provider profiles', () => {
       expect(withings.answer(plain)).to.equal(plain);
       const stringStatus = json(200, { status: '0', body: { access_token: 'a' } });
       expect(withings.answer(stringStatus)).to.equal(stringStatus);
-      const noBody = withings.answer(json(200, { status: 0, body: 'x' }));
-      expect(noBody.status).to.equal(400);
+      for (const inner of ['x', ['a'], null]) {
+        const noBody = withings.answer(json(200, { status: 0, body: inner }));
+        expect(noBody.status, JSON.stringify(inner)).to.equal(400);
+      }
+    });
+
+    it('leaves a non-2xx answer as it came, wrapped or not', () => {
+      for (const status of [199, 300, 400, 500]) {
+        const wrapped = json(status, { status: 0, body: { access_token: 'a' } });
+        expect(withings.answer(wrapped), String(status)).to.equal(wrapped);
+      }
+    });
+
+    it('answers 601 as a temporary failure, and leaves out an error that is not a string', () => {
+      expect(
+        withings.answer(json(200, { status: 601, body: {}, error: 'Too Many Requests' })),
+      ).to.deep.equal({
+        status: 503,
+        body: {
+          error: 'temporarily_unavailable',
+          error_description: 'Withings status 601: Too Many Requests',
+        },
+        format: 'json',
+        rewritten: true,
+      });
+      expect(withings.answer(json(200, { status: 503, body: {}, error: 7 })).body).to.deep.equal({
+        error: 'invalid_grant',
+        error_description: 'Withings status 503',
+      });
     });
   });
 });

@@ -30,7 +30,25 @@ describe('proxy: reading an upstream answer', () => {
     }
   });
 
+  it('reads a form only when the content type starts with the form type', () => {
+    const text = 'access_token=a';
+    expect(read(200, text, ' application/x-www-form-urlencoded').format).to.equal('form');
+    for (const type of [
+      'text/plain; charset=application/x-www-form-urlencoded',
+      'xapplication/x-www-form-urlencoded',
+      'application/x-www-form-urlencodedx',
+    ]) {
+      expect(read(200, text, type).format, type).to.equal('unreadable');
+    }
+  });
+
   it('reads JSON otherwise, whatever the type says, and only an object', () => {
+    expect(read(200, '{"access_token":"a"}', 'application/json')).to.deep.equal({
+      status: 200,
+      body: { access_token: 'a' },
+      format: 'json',
+      rewritten: false,
+    });
     expect(read(200, '{"access_token":"a"}', 'application/json').body).to.deep.equal({
       access_token: 'a',
     });
@@ -99,7 +117,18 @@ describe('proxy: reading an upstream answer', () => {
       });
       const bare = applyGenericRules(read(200, '{"ok":false}'));
       expect(bare.status).to.equal(400);
-      expect(bare.body?.['error']).to.equal('invalid_grant');
+      expect(bare.body).to.deep.equal({
+        error: 'invalid_grant',
+        error_description: 'The provider answered ok: false',
+      });
+      const described = applyGenericRules(read(200, '{"ok":false,"error_description":"gone"}'));
+      expect(described.body?.['error_description']).to.equal('gone');
+      // A description that is not a string is left out.
+      const odd = applyGenericRules(read(200, '{"error":"token_revoked","error_description":7}'));
+      expect(odd.body).to.deep.equal({
+        error: 'invalid_grant',
+        error_description: 'token_revoked',
+      });
     });
 
     it('leave alone an answer with an access token, a non-2xx, an empty error and unreadable bodies', () => {
