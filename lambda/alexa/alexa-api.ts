@@ -4,7 +4,10 @@
  * - Device Address, country and postal code: `GET /v1/devices/{deviceId}/settings/address/countryAndPostalCode`
  * - Settings: `GET /v2/devices/{deviceId}/settings/System.temperatureUnit` and `System.timeZone`
  * Answers are cached for a few minutes, so a returning user costs no extra calls: Settings per
- * device, the address per Alexa account and device; a failure or a refusal is never cached.
+ * device, the address per Alexa account and device. An outage (a timeout, no connection, a 5xx)
+ * is remembered for `failureTtlMs` under the same key, so an outage costs one call, not one per
+ * request; any other failure, and a refusal above all (the permission may be granted a moment
+ * later), is never remembered.
  */
 import { isKnownTimeZone } from '../weather/index.js';
 import { AlexaApiUnavailableError, AlexaNoDataError, AlexaPermissionError } from './errors.js';
@@ -54,6 +57,8 @@ export interface AlexaApiOptions {
   readonly cacheTtlMs?: number;
   /** Most devices remembered; the oldest is forgotten first. Default 1000. */
   readonly maxDevices?: number;
+  /** How long an outage is remembered (answered without calling out). Default 30 s; 0: never. */
+  readonly failureTtlMs?: number;
   readonly now?: () => number;
   readonly fetch?: typeof fetch;
 }
@@ -67,6 +72,7 @@ interface Entry {
 export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
   const timeoutMs = options.timeoutMs ?? 1500;
   const ttl = options.cacheTtlMs ?? 5 * 60_000;
+  const failureTtl = options.failureTtlMs ?? 30_000;
   const maxEntries = (options.maxDevices ?? 1000) * 3;
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -102,7 +108,9 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
       throw new AlexaNoDataError('no-data', 'The Alexa API has no data for this device');
     if (!response.ok) {
       await response.body?.cancel();
-      throw new AlexaApiUnavailableError('status', `The Alexa API answered ${response.status}`);
+      throw new AlexaApiUnavailableError('status', `The Alexa API answered ${response.status}`, {
+        httpStatus: response.status,
+      });
     }
     try {
       const body: unknown = await response.json();
@@ -134,10 +142,18 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
         .then(() => cached(key, load, undefined));
     }
     const value = load();
+    const entry: Entry = { value, expiresAt: t + ttl };
     cache.delete(key);
-    cache.set(key, { value, expiresAt: t + ttl });
-    // A failure is not remembered: the next request asks again.
-    value.catch(() => cache.delete(key));
+    cache.set(key, entry);
+    value.catch((error: unknown) => {
+      if (cache.get(key) !== entry) return; // replaced meanwhile
+      // An outage is remembered briefly, from when it was seen; anything else not at all.
+      if (error instanceof AlexaApiUnavailableError && error.outage && failureTtl > 0) {
+        cache.set(key, { value, expiresAt: now() + failureTtl });
+      } else {
+        cache.delete(key);
+      }
+    });
     while (cache.size > maxEntries) {
       const oldest = cache.keys().next().value;
       if (oldest === undefined) break;

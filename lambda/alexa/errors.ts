@@ -33,4 +33,22 @@ export class AlexaNoDataError extends AlexaApiError {
 /** The API failed: unreachable, too slow, a 5xx, or an answer of the wrong shape. */
 export class AlexaApiUnavailableError extends AlexaApiError {
   readonly code = 'ERR_ALEXA_API';
+  /**
+   * True for an outage (a timeout, no connection, a 5xx): the same call moments later would most
+   * likely fail too, so the failure is remembered briefly. A 4xx or a bad answer is not.
+   */
+  readonly outage: boolean;
+
+  constructor(
+    reason: AlexaApiFailureReason,
+    message: string,
+    options?: { cause?: unknown; httpStatus?: number },
+  ) {
+    super(reason, message, options);
+    const status = options?.httpStatus;
+    this.outage =
+      reason === 'timeout' ||
+      reason === 'unreachable' ||
+      (reason === 'status' && status !== undefined && status >= 500);
+  }
 }
