@@ -136,6 +136,11 @@ async function answer(
   const logFailure = (api: string) => (error: unknown) => {
     logAlexaApiFailure(draft.logger, api, error);
   };
+  // A named city is looked up while Settings answer: the day needs the time zone, the place not.
+  const weatherOptions = { timeoutMs: deps.weatherBudgetMs ?? 2500, beforeNetwork: draft.verified };
+  if (query.city !== undefined) {
+    void deps.weather.preparePlace?.(speakable(query.city), weatherOptions);
+  }
   const [unit, zone] = await Promise.all([
     settled(access && deps.alexaApi.temperatureUnit(access, calls), logFailure('temperatureUnit')),
     settled(access && deps.alexaApi.timeZone(access, calls), logFailure('timeZone')),

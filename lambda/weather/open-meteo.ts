@@ -169,6 +169,24 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
 
   return {
     name: 'open-meteo',
+    async preparePlace(place, callOptions = {}) {
+      let budget: Budget | undefined;
+      try {
+        const query = normalizePlaceQuery(place);
+        await places.get(placeCacheKey(query), () => geocode(query), {
+          signal: () =>
+            (budget ??= startBudget(
+              Math.min(callOptions.timeoutMs ?? budgetMs, budgetMs),
+              callOptions.signal,
+            )).signal,
+          beforeLoad: callOptions.beforeNetwork,
+        });
+      } catch {
+        // forecastDay meets the same failure again, and reports it.
+      } finally {
+        budget?.dispose();
+      }
+    },
     async forecastDay(request, callOptions = {}) {
       assertRequestedDate(request.date);
       const query = normalizePlaceQuery(request.place);

@@ -107,6 +107,13 @@ export interface WeatherProvider {
    * request (a malformed one throws `InvalidForecastRequestError`).
    */
   forecastDay(request: ForecastRequest, options?: ForecastCallOptions): Promise<DayForecast>;
+  /**
+   * Starts resolving `place` (geocoding, through the same cache `forecastDay` reads), so that a
+   * request that must first learn the day (Settings) loses no round trip on it. Never rejects: a
+   * failure here is met again, and reported, by `forecastDay`. Providers without a lookup of
+   * their own leave it out.
+   */
+  preparePlace?(place: ForecastRequest['place'], options?: ForecastCallOptions): Promise<void>;
 }
 
 /** Local hours (inclusive) that count as the waking day. */
