@@ -8,6 +8,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,8 +28,11 @@ defaults, its upstreams on loopback) against the plain skill doing the same.
 Targets: bundle load <= 1.2x the plain skill's; bundle <= 400 KB; fresh process + first request
 <= 1.5x the plain skill's.
 
-Options:`;
-const args = benchCommandLine('bench:cold-start', USAGE);
+Options:
+  --breakdown   also time, each in a fresh process, what a first request pays once: loading the
+                bundle, the first fetch (undici), the first time-zone format, the first key import
+                and jose check (a diagnostic: no target)`;
+const args = benchCommandLine('bench:cold-start', USAGE, { breakdown: { type: 'boolean' } });
 const targets = createTargets('bench:cold-start', args);
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -98,6 +103,10 @@ exports.handler = (event) => skill.invoke(event);\n`,
   console.log(
     "  still differs from Lambda: no TLS on loopback; stdout to a file is a synchronous write where Lambda's is a pipe; this machine's Node, where Lambda runs nodejs24.x",
   );
+  if (args.values['breakdown'] === true) {
+    console.log('  breakdown, each in a fresh process, p50 of 5 (a diagnostic, no target):');
+    for (const line of await breakdown(dir)) console.log(`    ${line}`);
+  }
   finishBench(targets);
 } finally {
   await rm(dir, { recursive: true, force: true });
@@ -197,4 +206,64 @@ async function freshProcesses(
   } finally {
     await upstreams.stop();
   }
+}
+
+/** Once-per-process costs of a first request, each timed in a fresh process (ms, p50 of 5). */
+async function breakdown(bundleDir: string): Promise<string[]> {
+  const jose = JSON.stringify(join(ROOT, 'node_modules/jose/dist/webapi/index.js'));
+  const server = createServer((_req, res) => res.end('{}'));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const port = (server.address() as AddressInfo).port;
+  const steps: [string, string][] = [
+    ['load the bundle (module evaluation)', "require('./index.js');"],
+    [
+      'first fetch (loads undici), loopback',
+      `await (await fetch('http://127.0.0.1:${port}/')).text();`,
+    ],
+    [
+      'first time-zone format (Intl data)',
+      "new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', dateStyle: 'full' }).format(0);",
+    ],
+    [
+      'first key import and jose check',
+      `const { generateKeyPairSync, createPublicKey, sign } = require('node:crypto');
+const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const jwk = pair.publicKey.export({ format: 'jwk' });
+const b64 = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+const input = b64({ alg: 'RS256' }) + '.' + b64({ sub: 'u', exp: 4102444800 });
+const token = input + '.' + sign('sha256', Buffer.from(input), pair.privateKey).toString('base64url');
+const { jwtVerify } = await import(${jose});
+const t0 = performance.now();
+await jwtVerify(token, createPublicKey({ key: jwk, format: 'jwk' }), { algorithms: ['RS256'] });
+elapsed = performance.now() - t0;`,
+    ],
+  ];
+  const lines: string[] = [];
+  try {
+    for (const [label, code] of steps) {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const script = `const { performance } = require('node:perf_hooks');
+(async () => { let elapsed; const t = performance.now(); ${code}
+process.stdout.write(String(elapsed ?? performance.now() - t)); })();`;
+        const run = await new Promise<string>((done, fail) => {
+          const out: Buffer[] = [];
+          const child = spawn(process.execPath, ['-e', script], {
+            cwd: bundleDir,
+            env: { PATH: process.env['PATH'] ?? '' },
+          });
+          child.stdout.on('data', (d: Buffer) => out.push(d));
+          child.on('exit', (code) => {
+            if (code === 0) done(Buffer.concat(out).toString());
+            else fail(new Error(`${label}: exit ${String(code)}`));
+          });
+        });
+        times.push(Number(run));
+      }
+      lines.push(`${label.padEnd(40)} ${summarize(times).p50.toFixed(1).padStart(7)} ms`);
+    }
+  } finally {
+    server.close();
+  }
+  return lines;
 }
