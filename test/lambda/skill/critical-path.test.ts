@@ -64,10 +64,10 @@ describe('preparePlace', () => {
     let calls = 0;
     const failing = createOpenMeteoProvider({
       now: () => Date.UTC(2026, 11, 2, 12),
-      fetch: (() => {
+      fetch: () => {
         calls += 1;
         return Promise.resolve(new Response('oops', { status: 500 }));
-      }),
+      },
     });
     await failing.preparePlace?.({ name: 'Chicago' });
     await failing.preparePlace?.({ name: '' });
