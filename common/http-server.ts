@@ -58,9 +58,8 @@ export function createBoundedServer(
 ): Server {
   const headersTimeout = deadlines.headersTimeoutMs ?? 5000;
   const requestTimeout = Math.max(deadlines.requestTimeoutMs ?? 10_000, headersTimeout);
-  const server = createServer(
+  return createServer(
     { headersTimeout, requestTimeout, connectionsCheckingInterval: 1000, keepAliveTimeout: 5000 },
     listener,
   );
-  return server;
 }

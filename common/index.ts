@@ -4,3 +4,4 @@ export * from './options.js';
 export * from './http-server.js';
 export * from './errors.js';
 export * from './redact.js';
+export * from './json.js';

@@ -8,6 +8,7 @@
  *   at the front of `error_description`.
  * Pure: no I/O, no clock.
  */
+import { parseJsonObject } from '../common/json.js';
 import { decodeForm, type FormPair } from './form.js';
 import type { UpstreamAnswer } from './upstream.js';
 
@@ -34,19 +35,11 @@ export const OAUTH_TOKEN_ERRORS: Readonly<Record<string, number>> = Object.freez
   invalid_scope: 400,
 });
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const FORM_TYPE = /^\s*application\/x-www-form-urlencoded\s*(;|$)/i;
 
-function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    // Not JSON: unreadable.
-  }
-  return isObject(value) ? value : undefined;
+/** True when a `Content-Type` says the body is a form. */
+export function isFormType(contentType: string | undefined): boolean {
+  return FORM_TYPE.test(contentType ?? '');
 }
 
 function parseForm(text: string): Record<string, unknown> | undefined {
@@ -61,7 +54,7 @@ function parseForm(text: string): Record<string, unknown> | undefined {
 
 /** Reads `answer`'s body by its content type: a form when it says so, JSON otherwise. */
 export function readUpstreamAnswer(answer: UpstreamAnswer): ReadAnswer {
-  if (FORM_TYPE.test(answer.contentType ?? '')) {
+  if (isFormType(answer.contentType)) {
     const body = parseForm(answer.text);
     return { status: answer.status, body, format: body ? 'form' : 'unreadable', rewritten: false };
   }

@@ -49,6 +49,7 @@ import {
   isWeatherError,
   localDate,
   type DayForecast,
+  type ForecastCallOptions,
   type PlaceQuery,
   type WeatherError,
 } from '../weather/index.js';
@@ -207,7 +208,7 @@ async function answer(
     when,
     usersToday,
     zone === undefined,
-    draft,
+    weatherOptions,
   );
   const { forecasts } = fetched;
   const [first, second] = forecasts;
@@ -376,9 +377,8 @@ async function forecastDays(
   when: Exclude<AmazonDateResolution, { kind: 'unsupported' } | { kind: 'past' }>,
   usersToday: string,
   zoneUnknown: boolean,
-  draft: Draft,
+  options: ForecastCallOptions,
 ): Promise<ForecastDays> {
-  const options = { timeoutMs: deps.weatherBudgetMs ?? 2500, beforeNetwork: draft.verified };
   const one = async (date: string): Promise<DayForecast | WeatherError> => {
     try {
       return await deps.weather.forecastDay({ place, date }, options);

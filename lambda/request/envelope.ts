@@ -4,6 +4,7 @@
  * typed error (and no speech) rather than half-handled.
  */
 import type { RequestEnvelope } from 'ask-sdk-model';
+import { isRecord } from '../../common/json.js';
 
 /** A request envelope of the wrong shape; `field` names the first bad part (never its value). */
 export class InvalidRequestEnvelopeError extends Error {
@@ -16,13 +17,10 @@ export class InvalidRequestEnvelopeError extends Error {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function object(parent: Json, key: string, path: string, optional = false): Json | undefined {
   const value = parent[key];
   if (value === undefined && optional) return undefined;
-  if (!isObject(value)) throw new InvalidRequestEnvelopeError(`${path}.${key}`);
+  if (!isRecord(value)) throw new InvalidRequestEnvelopeError(`${path}.${key}`);
   return value;
 }
 
@@ -34,7 +32,7 @@ function string(parent: Json, key: string, path: string, optional = false): void
 
 /** Throws {@link InvalidRequestEnvelopeError} unless `event` has the shape the skill reads. */
 export function assertIsRequestEnvelope(event: unknown): asserts event is RequestEnvelope {
-  if (!isObject(event)) throw new InvalidRequestEnvelopeError('envelope');
+  if (!isRecord(event)) throw new InvalidRequestEnvelopeError('envelope');
   string(event, 'version', 'envelope');
   const request = object(event, 'request', 'envelope') as Json;
   string(request, 'type', 'request');
@@ -86,7 +84,7 @@ function assertIntent(request: Json): void {
   const slots = object(intent, 'slots', 'request.intent', true);
   for (const [name, slot] of Object.entries(slots ?? {})) {
     const path = `request.intent.slots.${name}`;
-    if (!isObject(slot)) throw new InvalidRequestEnvelopeError(path);
+    if (!isRecord(slot)) throw new InvalidRequestEnvelopeError(path);
     string(slot, 'value', path, true);
     const resolutions = object(slot, 'resolutions', path, true);
     const authorities = resolutions?.['resolutionsPerAuthority'];
@@ -96,7 +94,7 @@ function assertIntent(request: Json): void {
     }
     authorities.forEach((authority: unknown, i) => {
       const at = `${path}.resolutions.resolutionsPerAuthority.${i}`;
-      if (!isObject(authority)) throw new InvalidRequestEnvelopeError(at);
+      if (!isRecord(authority)) throw new InvalidRequestEnvelopeError(at);
       string(object(authority, 'status', at) as Json, 'code', `${at}.status`);
     });
   }

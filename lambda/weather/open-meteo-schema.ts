@@ -2,6 +2,7 @@
  * Checks Open-Meteo's answers field by field before anything reads them. Anything unexpected is
  * a {@link WeatherUnavailableError} (`invalid-response`): garbage never reaches the advice.
  */
+import { isRecord } from '../../common/json.js';
 import { isKnownTimeZone } from './dates.js';
 import { WeatherUnavailableError } from './errors.js';
 import type { HourlyWeather, IsoDate, ResolvedPlace, WakingHours } from './types.js';
@@ -41,10 +42,6 @@ export interface ForecastSeries {
 
 function invalid(what: string, detail: string): WeatherUnavailableError {
   return new WeatherUnavailableError('invalid-response', `The ${what} answer ${detail}`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function optionalText(value: unknown): string | undefined {

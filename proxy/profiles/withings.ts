@@ -6,11 +6,9 @@
  * reference, "Response status"). A non-zero status is a refusal: 401 is the client's
  * authentication, 601 too many requests, anything else the grant.
  */
+import { isRecord } from '../../common/json.js';
 import { oauthRefusal, type ReadAnswer } from '../upstream-answer.js';
 import type { UpstreamProfile } from './profile.js';
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function request(form: string): string {
   const has = form.split('&').some((pair) => pair === 'action' || pair.startsWith('action='));
@@ -23,7 +21,7 @@ function answer(read: ReadAnswer): ReadAnswer {
   if (read.status < 200 || read.status >= 300 || body === undefined) return read;
   const status = body['status'];
   if (typeof status !== 'number') return read;
-  if (status === 0 && isObject(body['body'])) {
+  if (status === 0 && isRecord(body['body'])) {
     return { status: 200, body: body['body'], format: read.format, rewritten: true };
   }
   const error = typeof body['error'] === 'string' ? body['error'] : undefined;

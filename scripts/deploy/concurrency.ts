@@ -7,6 +7,7 @@
  * So the deploy reads the quota (`aws lambda get-account-settings`) and reserves only when the
  * reservation leaves Lambda its 100; otherwise the stack is deployed without one, and says so.
  */
+import { isRecord, parseJsonObject } from '../../common/json.js';
 import { readProfileUserConfig } from './ask-resources.js';
 import { readProfileState } from './project.js';
 import type { CommandRunner } from './runner.js';
@@ -82,23 +83,10 @@ function nonNegativeInteger(value: unknown): number | undefined {
 
 /** Reads `AccountLimit` from the JSON `aws lambda get-account-settings` prints. */
 export function parseAccountSettings(stdout: string): AccountConcurrency | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stdout) as unknown;
-  } catch {
-    return undefined;
-  }
-  const limit =
-    parsed !== null && typeof parsed === 'object'
-      ? (parsed as { AccountLimit?: unknown }).AccountLimit
-      : undefined;
-  if (limit === null || typeof limit !== 'object') return undefined;
-  const total = nonNegativeInteger(
-    (limit as { ConcurrentExecutions?: unknown }).ConcurrentExecutions,
-  );
-  const unreserved = nonNegativeInteger(
-    (limit as { UnreservedConcurrentExecutions?: unknown }).UnreservedConcurrentExecutions,
-  );
+  const limit = parseJsonObject(stdout)?.['AccountLimit'];
+  if (!isRecord(limit)) return undefined;
+  const total = nonNegativeInteger(limit['ConcurrentExecutions']);
+  const unreserved = nonNegativeInteger(limit['UnreservedConcurrentExecutions']);
   if (total === undefined || unreserved === undefined || unreserved > total) return undefined;
   return { total, unreserved };
 }

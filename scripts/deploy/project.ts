@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProjectFileError } from './errors.js';
+import { isRecord } from '../../common/json.js';
 
 /** The repository root. */
 export const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -52,10 +53,7 @@ export interface ProfileState {
   readonly regions: Readonly<Record<string, RegionDeployState>>;
 }
 
-/** True for a plain object. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /** Reads and parses a JSON file; `undefined` when it does not exist. */
 export async function readJsonFile(path: string): Promise<unknown> {

@@ -3,6 +3,7 @@
  * token URL"), as a pure function of the answer. Details quote status, headers, `expires_in`,
  * `token_type` and an OAuth `error` code: never a token.
  */
+import { parseJsonObject } from '../../common/json.js';
 import type { TokenAnswer } from './token-call.js';
 
 /** Alexa's budget for the whole token call, in ms. */
@@ -28,17 +29,6 @@ function result(check: string, pass: boolean, detail: string): CheckResult {
   return { check, outcome: pass ? 'pass' : 'fail', detail };
 }
 
-function parseBody(body: string): Record<string, unknown> | undefined {
-  try {
-    const value = JSON.parse(body) as unknown;
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function show(value: unknown): string {
   if (value === undefined) return 'absent';
   if (typeof value === 'string') return `"${value.slice(0, 40)}"`;
@@ -52,7 +42,7 @@ export function checkTokenAnswer(answer: TokenAnswer, grant: DoctorGrant): Check
   if (answer.failure !== undefined) {
     return [result('answers', false, answer.failure)];
   }
-  const json = parseBody(answer.body);
+  const json = parseJsonObject(answer.body);
   const error = typeof json?.['error'] === 'string' ? `, error ${json['error'].slice(0, 40)}` : '';
   const contentType = answer.headers['content-type'];
   const cacheControl = answer.headers['cache-control'];
@@ -126,12 +116,7 @@ export function checkTokenAnswer(answer: TokenAnswer, grant: DoctorGrant): Check
  * suit Alexa (docs/DEPLOY.md).
  */
 export function checkRotation(sent: string, answer: TokenAnswer): CheckResult {
-  let issued: unknown;
-  try {
-    issued = (JSON.parse(answer.body) as { refresh_token?: unknown } | null)?.refresh_token;
-  } catch {
-    issued = undefined;
-  }
+  const issued = parseJsonObject(answer.body)?.['refresh_token'];
   if (typeof issued !== 'string' || issued === sent) {
     return { check: 'refresh tokens do not rotate', outcome: 'pass', detail: 'the same one kept' };
   }

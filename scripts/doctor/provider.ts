@@ -4,6 +4,8 @@
  * code exchange and the refresh; when the URL is already the proxy, its answers show no quirk the
  * proxy fixes. Pure: reads answers, prints nothing, never quotes a token.
  */
+import { isRecord } from '../../common/json.js';
+import { isFormType, readUpstreamAnswer } from '../../proxy/upstream-answer.js';
 import { MIN_EXPIRES_IN } from './checks.js';
 import type { TokenAnswer } from './token-call.js';
 
@@ -30,20 +32,16 @@ export interface ProviderDiagnosis {
   readonly profile: 'standard' | 'withings';
 }
 
-const FORM = /^\s*application\/x-www-form-urlencoded\s*(;|$)/i;
-
-/** An answer's body as an object: a form's parameters, or a JSON object; else undefined. */
+/**
+ * An answer's body as an object, read as the proxy reads it: a form's parameters (by the content
+ * type) or a JSON object; else undefined.
+ */
 export function answerBody(answer: TokenAnswer): Record<string, unknown> | undefined {
-  const type = answer.headers['content-type'] ?? '';
-  if (FORM.test(type)) return Object.fromEntries(new URLSearchParams(answer.body));
-  try {
-    const value = JSON.parse(answer.body) as unknown;
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  return readUpstreamAnswer({
+    status: answer.status ?? 0,
+    text: answer.body,
+    contentType: answer.headers['content-type'],
+  }).body;
 }
 
 /** Diagnoses the answers the doctor received (`refreshSent`: the refresh token it sent, if any). */
@@ -59,7 +57,7 @@ export function diagnoseProvider(
   for (const answer of answers) {
     if (answer.status === undefined) continue;
     let body = answerBody(answer);
-    if (FORM.test(answer.headers['content-type'] ?? '')) {
+    if (isFormType(answer.headers['content-type'])) {
       add({ id: 'form-answer', detail: 'answers as a form, not JSON', proxyFixes: true });
     }
     const success = answer.status >= 200 && answer.status < 300;
@@ -71,10 +69,7 @@ export function diagnoseProvider(
       });
       profile = 'withings';
       const inner = body['body'];
-      body =
-        typeof inner === 'object' && inner !== null
-          ? (inner as Record<string, unknown>)
-          : undefined;
+      body = isRecord(inner) ? inner : undefined;
     }
     if (body === undefined || !success) continue;
     if (typeof body['access_token'] !== 'string') {

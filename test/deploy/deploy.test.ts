@@ -16,7 +16,7 @@ import {
   type BuildStep,
 } from '../../scripts/deploy/index.js';
 import { expectRejection } from '../harness/assertions.js';
-import { fakeRunner, type FakeHandler } from './support/fake-runner.js';
+import { fakeRunner, type FakeHandler, type FakeRunner } from './support/fake-runner.js';
 import { validateSmapi } from './support/smapi-schema.js';
 
 const SECRET = 'alexa-client-secret-DO-NOT-PRINT-5e1f';
@@ -454,20 +454,29 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
   });
 
   describe('refusals, before anything is built', () => {
-    it('refuses when the ASK CLI is not installed, saying how to install it', async () => {
-      const runner = fakeRunner({}, ['ask']);
+    /** Runs `npm run deploy` as the command line does; what it wrote to stderr, and its code. */
+    async function refused(
+      runner: FakeRunner,
+      env: Record<string, string> = ENV,
+    ): Promise<{ code: number; text: string }> {
       const printed: string[] = [];
       const code = await runDeployCli({
         argv: [],
-        env: ENV,
+        env,
         runner: runner.run,
         build,
         root,
         stdout: () => undefined,
         stderr: (t) => printed.push(t),
       });
+      return { code, text: printed.join('') };
+    }
+
+    it('refuses when the ASK CLI is not installed, saying how to install it', async () => {
+      const runner = fakeRunner({}, ['ask']);
+      const { code, text } = await refused(runner);
       expect(code).to.equal(1);
-      expect(printed.join('')).to.match(
+      expect(text).to.match(
         /^deploy: ask was not found on PATH: install the ASK CLI \(mkdir -p ~\/\.ask-cli .* npm pkg set overrides\.antlr4ts=0\.5\.0-alpha\.4 && npm install ask-cli@2\.30\.7/,
       );
       expect(built).to.equal(0);
@@ -477,18 +486,8 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
       const runner = fakeRunner({
         'ask --version': () => ({ exitCode: 1, stderr: ANTLR4TS_CRASH_STDERR }),
       });
-      const printed: string[] = [];
-      const code = await runDeployCli({
-        argv: [],
-        env: ENV,
-        runner: runner.run,
-        build,
-        root,
-        stdout: () => undefined,
-        stderr: (t) => printed.push(t),
-      });
+      const { code, text } = await refused(runner);
       expect(code).to.equal(1);
-      const text = printed.join('');
       expect(text)
         .to.include('the ASK CLI crashes at startup')
         .and.include('antlr4ts resolved to 0.5.0-dev');
@@ -566,18 +565,12 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
 
     it('refuses an issuer, authorization URL and token URL on different hosts, without running anything', async () => {
       const runner = fakeRunner();
-      const printed: string[] = [];
-      const code = await runDeployCli({
-        argv: [],
-        env: { ...ENV, AUTHORIZATION_URL: 'https://login.example.com/authorize' },
-        runner: runner.run,
-        build,
-        root,
-        stdout: () => undefined,
-        stderr: (t) => printed.push(t),
+      const { code, text } = await refused(runner, {
+        ...ENV,
+        AUTHORIZATION_URL: 'https://login.example.com/authorize',
       });
       expect(code).to.equal(1);
-      expect(printed.join('')).to.include('AUTHORIZATION_URL is on login.example.com');
+      expect(text).to.include('AUTHORIZATION_URL is on login.example.com');
       expect(runner.calls).to.have.length(0);
     });
 

@@ -11,24 +11,7 @@ import {
 } from '../../../lambda/advice/index.js';
 import { summarizeDay } from '../../../lambda/advice/summary.js';
 import type { DayForecast, HourlyWeather } from '../../../lambda/weather/index.js';
-
-/** Waking hours 7:00 to 21:00, every hour the same unless `at` changes one. */
-function flat(
-  over: Partial<Omit<HourlyWeather, 'hour'>> = {},
-  at: (hour: number) => Partial<HourlyWeather> = () => ({}),
-): HourlyWeather[] {
-  return Array.from({ length: 15 }, (_, i) => ({
-    hour: 7 + i,
-    apparentTemperatureC: 18,
-    precipitationProbability: 0,
-    precipitationMm: 0,
-    snowfallCm: 0,
-    windSpeedKmh: 5,
-    uvIndex: 1,
-    ...over,
-    ...at(7 + i),
-  }));
-}
+import { flat } from './hours.js';
 
 const advise = (hours: HourlyWeather[]): Advice => adviseDay(hours);
 

@@ -41,3 +41,21 @@ export const during =
   (from: number, to: number, value: number, otherwise = 0) =>
   (hour: number): number =>
     hour >= from && hour <= to ? value : otherwise;
+
+/** Waking hours 7:00 to 21:00, every hour the same unless `at` changes one. */
+export function flat(
+  over: Partial<Omit<HourlyWeather, 'hour'>> = {},
+  at: (hour: number) => Partial<HourlyWeather> = () => ({}),
+): HourlyWeather[] {
+  return Array.from({ length: 15 }, (_, i) => ({
+    hour: 7 + i,
+    apparentTemperatureC: 18,
+    precipitationProbability: 0,
+    precipitationMm: 0,
+    snowfallCm: 0,
+    windSpeedKmh: 5,
+    uvIndex: 1,
+    ...over,
+    ...at(7 + i),
+  }));
+}

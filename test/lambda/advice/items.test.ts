@@ -12,18 +12,9 @@ import {
   type Advice,
   type ItemId,
 } from '../../../lambda/advice/index.js';
-import type { HourlyWeather } from '../../../lambda/weather/index.js';
+import { flat } from './hours.js';
 
-const hours: HourlyWeather[] = Array.from({ length: 15 }, (_, i) => ({
-  hour: 7 + i,
-  apparentTemperatureC: 18,
-  precipitationProbability: 0,
-  precipitationMm: 0,
-  snowfallCm: 0,
-  windSpeedKmh: 5,
-  uvIndex: 1,
-}));
-const BASE = adviseDay(hours);
+const BASE = adviseDay(flat());
 const day = (over: Partial<Advice>): Advice => ({ ...BASE, ...over });
 const rain = (chance: 'likely' | 'possible') =>
   ({ kind: 'rain', chance, fromHour: 9, toHour: 12 }) as const;
