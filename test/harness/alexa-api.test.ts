@@ -135,60 +135,6 @@ describe('Alexa API mocks', () => {
       'ERR_ALEXA_API',
     );
   });
-
-  describe('beforeNetwork', () => {
-    const answering = (calls: string[]) =>
-      createAlexaApi({
-        fetch: (input) => {
-          calls.push(input instanceof Request ? input.url : input.toString());
-          return Promise.resolve(Response.json('Europe/Oslo'));
-        },
-      });
-
-    it('is awaited before calling out, and the cache is looked at again afterwards', async () => {
-      const calls: string[] = [];
-      const api = answering(calls);
-      let open: () => void = () => undefined;
-      const gate = new Promise<void>((resolve) => (open = resolve));
-      const gated = api.timeZone(access, { beforeNetwork: () => gate });
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(calls, 'called out before the gate opened').to.deep.equal([]);
-      expect(await api.timeZone(access)).to.equal('Europe/Oslo'); // loads meanwhile
-      open();
-      expect(await gated).to.equal('Europe/Oslo');
-      expect(calls).to.have.length(1);
-    });
-
-    it('is not awaited when the cache answers', async () => {
-      const calls: string[] = [];
-      const api = answering(calls);
-      await api.timeZone(access);
-      let waited = 0;
-      const cached = await api.timeZone(access, {
-        beforeNetwork: () => {
-          waited += 1;
-          return Promise.resolve();
-        },
-      });
-      expect(cached).to.equal('Europe/Oslo');
-      expect(waited).to.equal(0);
-    });
-
-    it('ends the call with its rejection, calls nobody and remembers nothing', async () => {
-      const calls: string[] = [];
-      const api = answering(calls);
-      let caught: unknown;
-      await api
-        .temperatureUnit(access, {
-          beforeNetwork: () => Promise.reject(new Error('not verified')),
-        })
-        .catch((error: unknown) => (caught = error));
-      expect((caught as Error).message).to.equal('not verified');
-      expect(calls).to.deep.equal([]);
-      await api.timeZone(access);
-      expect(calls).to.have.length(1);
-    });
-  });
 });
 
 describe('the Alexa API client, shared by the accounts of one device', () => {
