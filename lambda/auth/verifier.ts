@@ -10,6 +10,7 @@ import { checkClaims, decodeClaims, type VerifiedAccessToken } from './claims.js
 import { TokenSignatureError } from './errors.js';
 import { createKeyStore, type KeySetEvent } from './key-store.js';
 import { verifyRs256 } from './rs256.js';
+import type { ShippedKeySet } from './shipped-key-set.js';
 import { inspectToken } from './token-shape.js';
 import { createVerifiedTokenCache } from './verified-cache.js';
 
@@ -36,6 +37,11 @@ export interface KeySetOptions {
   fetch?: typeof fetch;
   /** Told of fetches, failures and stale keys served (for logs). Default: nothing. */
   onEvent?: (event: KeySetEvent) => void;
+  /**
+   * The key set shipped with the deployment (`jwks.json` beside the bundle, see
+   * shipped-key-set.ts): held as if fetched when it was. Default: none.
+   */
+  shipped?: ShippedKeySet;
 }
 
 /** Options of {@link createAccessTokenVerifier}. */
@@ -81,6 +87,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     now,
     fetch: jwks.fetch ?? ((input, init) => fetch(input, init)),
     onEvent: jwks.onEvent ?? (() => undefined),
+    shipped: jwks.shipped,
   });
   const cache = config.cacheSize > 0 ? createVerifiedTokenCache(config.cacheSize) : undefined;
   const rules = {

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { serialiseShippedKeySet } from '../../lambda/auth/index.js';
 import { buildLambdas } from '../build.js';
 import { benchKey, wearRequest, type BenchKey } from './fixtures.js';
 import { startBenchUpstreams } from './loopback.js';
@@ -182,6 +183,11 @@ async function freshProcesses(
   const upstreams = await startBenchUpstreams(() => key?.jwk ?? {}, today);
   try {
     key = benchKey(`${upstreams.origin}/`, Date.now());
+    // As `npm run deploy` ships it: the tenant's key set beside the bundle, fetched just now.
+    await writeFile(
+      join(bundleDir, 'jwks.json'),
+      serialiseShippedKeySet({ keys: [key.jwk] }, Date.now()),
+    );
     const event = wearRequest(key.mint(1), 'City 1', today, 1, upstreams.origin);
     const bundle: number[] = [];
     const floor: number[] = [];
@@ -195,6 +201,9 @@ async function freshProcesses(
       firsts.push(run.first);
       seconds.push(run.second);
       floor.push((await freshProcess(bundleDir, baseline, event, {})).wallMs);
+    }
+    if (upstreams.calls.has('jwks')) {
+      throw new Error('A fresh process with the shipped key set fetched the key set');
     }
     return {
       bundle: summarize(bundle).p50,

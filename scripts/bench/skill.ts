@@ -14,6 +14,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serialiseShippedKeySet } from '../../lambda/auth/index.js';
 import { buildLambdas } from '../build.js';
 import { benchCommandLine, createTargets, finishBench, wholeNumber } from './cli.js';
 import { BENCH_AUDIENCE, benchKey, wearRequest, type BenchKey } from './fixtures.js';
@@ -139,6 +140,11 @@ async function main(): Promise<void> {
     await buildLambdas({ outDir: dir, report: () => undefined });
     key = benchKey(`${upstreams.origin}/`, Date.now());
     const made = key;
+    // As `npm run deploy` ships it: the tenant's key set beside the bundle, fetched just now.
+    await writeFile(
+      join(dir, 'jwks.json'),
+      serialiseShippedKeySet({ keys: [made.jwk] }, Date.now()),
+    );
     const event = (token: string, n: number) =>
       wearRequest(token, 'City 1', today, n, upstreams.origin);
     const fresh = Array.from({ length: perRound * rounds }, (_, i) =>
