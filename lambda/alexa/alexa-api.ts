@@ -9,6 +9,7 @@
  * request; any other failure, and a refusal above all (the permission may be granted a moment
  * later), is never remembered.
  */
+import { defaultHttpFetch } from '../../common/http-fetch.js';
 import { isKnownTimeZone } from '../weather/index.js';
 import { AlexaApiUnavailableError, AlexaNoDataError, AlexaPermissionError } from './errors.js';
 
@@ -65,7 +66,7 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
   const failureTtl = options.failureTtlMs ?? 30_000;
   const maxEntries = (options.maxDevices ?? 1000) * 3;
   const now = options.now ?? Date.now;
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const doFetch = options.fetch ?? defaultHttpFetch();
   const cache = new Map<string, Entry>();
 
   async function getJson(access: AlexaApiAccess, path: string): Promise<unknown> {

@@ -4,6 +4,7 @@
  * In order: the token's shape and header (token-shape.ts), the key for its `kid` (key-store.ts),
  * the RS256 signature, synchronously (rs256.ts), then the claims (claims.ts).
  */
+import { defaultHttpFetch } from '../../common/http-fetch.js';
 import { EnvValueError, normaliseIssuer, parseServiceUrl } from '../../common/env.js';
 import { createOptionChecker } from '../../common/options.js';
 import { checkClaims, decodeClaims, type VerifiedAccessToken } from './claims.js';
@@ -33,7 +34,7 @@ export interface KeySetOptions {
   recentFetchWindowMs?: number;
   /** During an outage, how often the set is tried again. Default 30 s. */
   retryAfterFailureMs?: number;
-  /** The fetch implementation. Default: Node's global `fetch`. */
+  /** The fetch implementation. Default: the skill's node:http fetch (common/http-fetch.ts). */
   fetch?: typeof fetch;
   /** Told of fetches, failures and stale keys served (for logs). Default: nothing. */
   onEvent?: (event: KeySetEvent) => void;
@@ -85,7 +86,7 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     recentFetchWindowMs: jwks.recentFetchWindowMs ?? 60_000,
     retryAfterFailureMs: jwks.retryAfterFailureMs ?? 30_000,
     now,
-    fetch: jwks.fetch ?? ((input, init) => fetch(input, init)),
+    fetch: jwks.fetch ?? defaultHttpFetch(),
     onEvent: jwks.onEvent ?? (() => undefined),
     shipped: jwks.shipped,
   });
