@@ -15,9 +15,8 @@
  * - a network failure rejects with `TypeError('fetch failed')` whose cause is the error.
  */
 import http from 'node:http';
-import https from 'node:https';
 import { Readable } from 'node:stream';
-import { pooledAgent } from './pooled-agent.js';
+import { pooledAgent, type PooledAgent } from './pooled-agent.js';
 
 /** The `fetch` subset described above, typed as `fetch` so that callers need not know. */
 export type HttpFetch = typeof fetch;
@@ -36,12 +35,20 @@ const NULL_BODY = new Set([204, 205, 304]);
 export function createHttpFetch(options: HttpFetchOptions = {}): HttpFetch {
   const idleMs = options.idleMs ?? 4000;
   const now = options.now ?? Date.now;
-  const pools = {
-    'http:': pooledAgent(http.Agent, idleMs, now),
-    'https:': pooledAgent(https.Agent, idleMs, now),
-  };
-  return (input, init = {}) =>
-    new Promise((resolve, reject) => {
+  type Pool = PooledAgent & { readonly send: typeof http.request };
+  const plain: Pool = { ...pooledAgent(http.Agent, idleMs, now), send: http.request };
+  // node:https (and TLS with it) is loaded on the first https call, not with the bundle.
+  let secure: Promise<Pool> | undefined;
+  const poolFor = (protocol: string): Pool | Promise<Pool> =>
+    protocol === 'http:'
+      ? plain
+      : (secure ??= import('node:https').then(({ default: https }) => ({
+          ...pooledAgent(https.Agent, idleMs, now),
+          send: https.request,
+        })));
+  return async (input, init = {}) => {
+    const pool = await poolFor(protocolOf(input));
+    return new Promise((resolve, reject) => {
       const url = new URL(
         typeof input === 'string' || input instanceof URL ? input : (input as { url: string }).url,
       );
@@ -56,9 +63,8 @@ export function createHttpFetch(options: HttpFetchOptions = {}): HttpFetch {
         reject(reasonOf(signal));
         return;
       }
-      const pool = pools[url.protocol];
       pool.prune();
-      const send = url.protocol === 'https:' ? https.request : http.request;
+      const send = pool.send;
       let answered: http.IncomingMessage | undefined;
       const onAbort = () => {
         const reason = reasonOf(signal);
@@ -88,6 +94,13 @@ export function createHttpFetch(options: HttpFetchOptions = {}): HttpFetch {
       signal?.addEventListener('abort', onAbort, { once: true });
       request.end(typeof init.body === 'string' ? init.body : undefined);
     });
+  };
+}
+
+/** The scheme of `input` (`http:`, `https:`, ...); the call checks it. */
+function protocolOf(input: Parameters<typeof fetch>[0]): string {
+  const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  return href.startsWith('http:') ? 'http:' : 'https:';
 }
 
 /** Why `signal` aborted, as an Error (a DOMException, as fetch gives it, unless told otherwise). */

@@ -20,7 +20,7 @@
  *   it. A `kid` the shipped set does not hold is fetched at once, as without it (rotation).
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import jwksRsa from 'jwks-rsa';
+import type jwksRsa from 'jwks-rsa';
 import { KeySetUnavailableError, TokenSignatureError } from './errors.js';
 import { fetchKeySet, type PublicJwk } from './jwks-fetch.js';
 import type { ShippedKeySet } from './shipped-key-set.js';
@@ -94,26 +94,33 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
   /** The shipped keys not yet asked for, by slot; gone once a set is fetched. */
   let shippedSlots = shippedBySlot(options.shipped);
 
-  const client = new jwksRsa.JwksClient({
-    jwksUri: options.jwksUri,
-    cache: true,
-    cacheMaxAge: options.cacheMaxAgeMs,
-    cacheMaxEntries: 16,
-    rateLimit: true,
-    jwksRequestsPerMinute: options.requestsPerMinute,
-    timeout: options.timeoutMs,
-    fetcher: (uri) =>
-      fetchKeySet(uri, options).then(
-        (set) => {
-          recordSet(set.keys);
-          return set;
-        },
-        (error: unknown) => {
-          recordFailure(error);
-          throw error;
-        },
-      ),
-  });
+  // jwks-rsa is loaded on the first fetch, not at start: a fresh instance that verifies with the
+  // key set shipped with the deployment never needs it.
+  let client: Promise<{ lib: typeof jwksRsa; client: jwksRsa.JwksClient }> | undefined;
+  const jwksClient = () =>
+    (client ??= import('jwks-rsa').then(({ default: lib }) => ({
+      lib,
+      client: new lib.JwksClient({
+        jwksUri: options.jwksUri,
+        cache: true,
+        cacheMaxAge: options.cacheMaxAgeMs,
+        cacheMaxEntries: 16,
+        rateLimit: true,
+        jwksRequestsPerMinute: options.requestsPerMinute,
+        timeout: options.timeoutMs,
+        fetcher: (uri) =>
+          fetchKeySet(uri, options).then(
+            (set) => {
+              recordSet(set.keys);
+              return set;
+            },
+            (error: unknown) => {
+              recordFailure(error);
+              throw error;
+            },
+          ),
+      }),
+    })));
 
   function recordFailure(error: unknown): void {
     lastFailureAt = now();
@@ -191,14 +198,15 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
       );
     }
     let signingKey: jwksRsa.SigningKey;
+    const { lib, client } = await jwksClient();
     try {
       signingKey = await client.getSigningKey(kid);
     } catch (error) {
-      if (error instanceof jwksRsa.SigningKeyNotFoundError) {
+      if (error instanceof lib.SigningKeyNotFoundError) {
         held.delete(slot);
         throw unknownKey(kid, error);
       }
-      if (error instanceof jwksRsa.JwksRateLimitError) recordFailure(error);
+      if (error instanceof lib.JwksRateLimitError) recordFailure(error);
       return heldThroughOutage(slot, kid, previous, error);
     }
     let entry = imported.get(signingKey);
