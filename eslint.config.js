@@ -4,7 +4,17 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['node_modules/', '.build/', 'coverage/', '.cache/', 'reports/', '.stryker-tmp/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.build/',
+      'coverage/',
+      '.cache/',
+      'reports/',
+      '.stryker-tmp/',
+      'packages/*/dist/',
+    ],
+  },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

@@ -11,7 +11,7 @@ import {
   type LanguageModel,
   type SlotInput,
   type UtteranceMeaning,
-} from '../../tools/utterances/index.js';
+} from 'alexa-skill-harness';
 import { SIMULATED_IDS } from './request-envelope.js';
 
 /**

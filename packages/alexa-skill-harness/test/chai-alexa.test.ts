@@ -1,6 +1,6 @@
 import { AssertionError, expect, use } from 'chai';
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import { alexaAssertions, speechOf } from './chai-alexa.js';
+import { alexaAssertions, speechOf } from 'alexa-skill-harness';
 
 use(alexaAssertions);
 

@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import { launchRequest } from './requests.js';
-import { HttpTransportError, inProcess, overHttp, serveSkillOnLoopback } from './transports.js';
+import {
+  inProcess,
+  launchRequest,
+  overHttp,
+  serveOnLoopback,
+  TransportError,
+} from 'alexa-skill-harness';
 
 const answer: ResponseEnvelope = { version: '1.0', response: { shouldEndSession: true } };
 
@@ -24,7 +29,7 @@ describe('transports', () => {
 
   it('POST the envelope as JSON over HTTP and parse the answer', async () => {
     let received: unknown;
-    const server = await serveSkillOnLoopback((event) => {
+    const server = await serveOnLoopback((event) => {
       received = event;
       return Promise.resolve(answer);
     });
@@ -33,12 +38,12 @@ describe('transports', () => {
       expect(await overHttp(server.url)(envelope)).to.deep.equal(answer);
       expect(received).to.deep.equal(envelope);
     } finally {
-      await server.stop();
+      await server.close();
     }
   });
 
   it('reject with the status and body when the endpoint fails', async () => {
-    const server = await serveSkillOnLoopback(() => Promise.reject(new RangeError('boom')));
+    const server = await serveOnLoopback(() => Promise.reject(new RangeError('boom')));
     try {
       let thrown: unknown;
       try {
@@ -46,11 +51,11 @@ describe('transports', () => {
       } catch (error) {
         thrown = error;
       }
-      expect(thrown).to.be.instanceOf(HttpTransportError);
-      expect(thrown).to.include({ code: 'ERR_HTTP_TRANSPORT', status: 500 });
-      expect((thrown as HttpTransportError).body).to.include('RangeError');
+      expect(thrown).to.be.instanceOf(TransportError);
+      expect(thrown).to.include({ code: 'ERR_TRANSPORT', status: 500 });
+      expect((thrown as TransportError).body).to.include('RangeError');
     } finally {
-      await server.stop();
+      await server.close();
     }
   });
 });
