@@ -258,12 +258,17 @@ export class Conversation {
     return response;
   }
 
-  /** The pending `Dialog.ElicitSlot`, if the last reply asked for a slot. */
+  /**
+   * The pending `Dialog.ElicitSlot`, if the last reply asked for a slot. Without an
+   * `updatedIntent`, Alexa keeps the intent of the request the skill answered: so does this.
+   */
   private elicitation(): dialog.ElicitSlotDirective | undefined {
     const pending = this.pendingDialog;
-    return pending?.type === 'Dialog.ElicitSlot'
-      ? (pending as dialog.ElicitSlotDirective)
-      : undefined;
+    if (pending?.type !== 'Dialog.ElicitSlot') return undefined;
+    const directive = pending as dialog.ElicitSlotDirective;
+    const last = this.turns.at(-1)?.request.request;
+    if (directive.updatedIntent !== undefined || last?.type !== 'IntentRequest') return directive;
+    return { ...directive, updatedIntent: last.intent };
   }
 
   /**
