@@ -1,5 +1,5 @@
 /**
- * Conversations in words: `launch()`, `say("what should I wear in Boston tomorrow")`, `end()`.
+ * Conversations in words: `launch()`, `say("greet Ada")`, `end()`.
  * Each turn is resolved through the locale's interaction model, built as a typed request
  * envelope at the fixed clock, and sent over a transport. The session carries its attributes from
  * reply to reply, `new` only on its first turn; a reply that ends the session (or `end()`) closes
@@ -132,7 +132,7 @@ export class Conversation {
     return this;
   }
 
-  /** "Alexa, open weather wardrobe". */
+  /** "Alexa, open <invocation name>". */
   launch(): Promise<ResponseEnvelope> {
     return this.turn((o) => launchRequest(o));
   }
@@ -346,7 +346,7 @@ function requestOptionsOf(options: ConversationOptions): RequestOptions {
  *
  * ```js
  * const alexa = conversation({ transport: inProcess(handler), model, accessToken: issuer.mint() });
- * expect(await alexa.say('what should I wear in Boston tomorrow')).to.have.speech(/Boston/);
+ * expect(await alexa.say('greet Ada')).to.have.speech('Hello, Ada!');
  * ```
  */
 export function conversation(options: ConversationOptions): Conversation {

@@ -144,7 +144,7 @@ function base(options: RequestOptions) {
   };
 }
 
-/** A LaunchRequest ("Alexa, open weather wardrobe"). */
+/** A LaunchRequest ("Alexa, open <invocation name>"). */
 export function launchRequest(options: RequestOptions = {}): RequestEnvelope {
   return envelope({ type: 'LaunchRequest', ...base(options) }, options);
 }

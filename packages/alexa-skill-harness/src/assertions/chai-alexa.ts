@@ -3,7 +3,7 @@
  *
  * ```ts
  * chai.use(alexaAssertions);
- * expect(reply).to.have.speech(/what to wear/).and.to.keepSessionOpen();
+ * expect(reply).to.have.speech(/Hello/).and.to.keepSessionOpen();
  * expect(reply).to.have.linkAccountCard();
  * ```
  *

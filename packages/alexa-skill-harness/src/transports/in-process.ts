@@ -32,12 +32,8 @@ export function lambdaContext(): Record<string, unknown> {
   };
 }
 
-let warned = false;
-
-/** Warns once per process that Lambda's newer runtimes refuse callback-style handlers. */
+/** Warns that Lambda's newer runtimes refuse callback-style handlers (once per transport). */
 function warnCallbackStyle(): void {
-  if (warned) return;
-  warned = true;
   process.emitWarning(
     'The skill under test is a callback-style Lambda handler (three parameters). The nodejs24.x ' +
       'runtime no longer runs those: export `async (event, context) => skill.invoke(event, context)`.',
@@ -76,10 +72,8 @@ export function inProcess(target: InProcessTarget, context?: unknown): Transport
   let call: (envelope: RequestEnvelope, context: unknown) => Promise<unknown>;
   if (typeof target === 'function') {
     if (target.length >= 3) {
-      call = (envelope, ctx) => {
-        warnCallbackStyle();
-        return callWithCallback(target, envelope, ctx);
-      };
+      warnCallbackStyle();
+      call = (envelope, ctx) => callWithCallback(target, envelope, ctx);
     } else {
       call = (envelope, ctx) =>
         // A two-parameter handler never calls the callback: this one throws if it does.
