@@ -75,8 +75,14 @@ export async function buildHarness(options: { readonly outDir?: string } = {}): 
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
-  if (values.help === true) {
+  let help = false;
+  try {
+    help = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }).values.help === true;
+  } catch (error) {
+    process.stderr.write(`build:harness: ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (help) {
     process.stdout.write(USAGE);
   } else {
     buildHarness().then(
