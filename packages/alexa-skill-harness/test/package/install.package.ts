@@ -100,6 +100,38 @@ describe('the packed harness, installed into an empty folder', function () {
     expect(loaded.status, loaded.stderr).to.equal(0);
   });
 
+  it('serves a TypeScript user its declarations, checked strictly', () => {
+    // The compiler and the Node and chai types a TypeScript user would install, from here.
+    const types = join(scratch, 'node_modules/@types');
+    mkdirSync(types, { recursive: true });
+    for (const name of ['node', 'chai']) {
+      if (!existsSync(join(types, name))) {
+        symlinkSync(join(ROOT, 'node_modules/@types', name), join(types, name), 'dir');
+      }
+    }
+    writeFileSync(
+      join(scratch, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node', 'chai'],
+        },
+        files: ['types-check.ts'],
+      }),
+    );
+    const tsc = run(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'],
+      scratch,
+    );
+    expect(tsc.status, `${tsc.stdout}${tsc.stderr}`).to.equal(0);
+  });
+
   it("passes the greeter's plain-JavaScript suite", () => {
     const suite = run(
       process.execPath,
