@@ -71,9 +71,10 @@ describe('npm test stays offline', () => {
   });
 
   it('reads neither .env nor the tenant variables in the skill suites or the harness', () => {
-    // The suites that run the skill, and the harness they use (mint-token's own tests read
-    // temporary dotenv files on purpose; the live suites run only under test:live).
-    const offending = ['test/harness', 'test/lambda']
+    // The suites that run the skill, and the harness they use: this layer and the package
+    // (mint-token's own tests read temporary dotenv files on purpose; the live suites run only
+    // under test:live).
+    const offending = ['test/harness', 'test/lambda', 'packages/alexa-skill-harness/src']
       .flatMap((dir) => filesUnder(join(ROOT, dir)))
       .filter((f) => f.endsWith('.ts'))
       .filter((f) => !f.endsWith('offline-guard.test.ts'))

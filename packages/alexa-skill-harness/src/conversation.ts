@@ -1,7 +1,7 @@
 /**
  * Conversations in words: `launch()`, `say("greet Ada")`, `end()`.
- * Each turn is resolved through the locale's interaction model, built as a typed request
- * envelope at the fixed clock, and sent over a transport. The session carries its attributes from
+ * Each turn is resolved through the given interaction model, built as a typed request envelope
+ * (at the real clock, or the one the test fixes), and sent over a transport. The session carries its attributes from
  * reply to reply, `new` only on its first turn; a reply that ends the session (or `end()`) closes
  * it, and the next turn opens a new one. After `Dialog.ElicitSlot` the answer is heard as Alexa
  * hears it (the slot's own samples too, the intent's known slots kept, `IN_PROGRESS`); after
