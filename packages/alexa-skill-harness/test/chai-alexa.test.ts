@@ -97,6 +97,14 @@ describe('the chai plugin for skill replies', () => {
     fails(() => expect(eliciting).to.elicitSlot('date'));
   });
 
+  it('says what the user heard, SSML decoded, whatever the assertion', () => {
+    const heard = /heard "In Ham & Eggs it will feel cold\."/;
+    expect(() => expect(spoken).to.have.linkAccountCard()).to.throw(heard);
+    expect(() => expect(spoken).to.endSession()).to.throw(heard);
+    expect(() => expect(spoken).to.elicitSlot('city')).to.throw(heard);
+    expect(() => expect(spoken).to.have.reprompt('x')).to.throw(heard);
+  });
+
   it('refuses what is not a response envelope', () => {
     expect(() => expect({ nope: 1 }).to.have.speech('x')).to.throw(TypeError);
   });
