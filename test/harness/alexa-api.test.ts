@@ -5,7 +5,7 @@ import {
   AlexaPermissionError,
   createAlexaApi,
 } from '../../lambda/alexa/index.js';
-import { mockAlexaApi, serveAddress, TEST_POSTAL_ADDRESS } from './alexa-api.js';
+import { nockAlexaApi, serveAddress, TEST_POSTAL_ADDRESS } from './alexa-api.js';
 import { expectRejection } from './assertions.js';
 import {
   TEST_API_ACCESS_TOKEN,
@@ -24,20 +24,20 @@ const client = () => createAlexaApi({ timeoutMs: 200 });
 
 describe('Alexa API mocks', () => {
   it('serve the time zone and temperature unit', async () => {
-    mockAlexaApi({ settings: { unit: 'CELSIUS', timeZone: 'Europe/Oslo' } });
+    nockAlexaApi({ settings: { unit: 'CELSIUS', timeZone: 'Europe/Oslo' } });
     const api = client();
     expect(await api.temperatureUnit(access)).to.equal('CELSIUS');
     expect(await api.timeZone(access)).to.equal('Europe/Oslo');
   });
 
   it('serve a granted address', async () => {
-    const mock = mockAlexaApi({ address: 'granted' });
+    const mock = nockAlexaApi({ address: 'granted' });
     expect(await client().postalAddress(access)).to.deep.equal(TEST_POSTAL_ADDRESS);
     expect(mock.address?.isDone()).to.equal(true);
   });
 
   it('refuse a denied address with 403', async () => {
-    mockAlexaApi({ address: 'denied' });
+    nockAlexaApi({ address: 'denied' });
     await expectRejection(
       client().postalAddress(access),
       AlexaPermissionError,
@@ -47,7 +47,7 @@ describe('Alexa API mocks', () => {
   });
 
   it('answer an absent address with 204', async () => {
-    mockAlexaApi({ address: 'absent' });
+    nockAlexaApi({ address: 'absent' });
     await expectRejection(
       client().postalAddress(access),
       AlexaNoDataError,
@@ -61,7 +61,7 @@ describe('Alexa API mocks', () => {
       ['failing', 'status'],
       ['unreachable', 'unreachable'],
     ] as const) {
-      mockAlexaApi({ address, settings: false });
+      nockAlexaApi({ address, settings: false });
       await expectRejection(
         client().postalAddress(access),
         AlexaApiUnavailableError,
@@ -76,7 +76,7 @@ describe('Alexa API mocks', () => {
       ['failing', 'status'],
       ['unreachable', 'unreachable'],
     ] as const) {
-      mockAlexaApi({ settings });
+      nockAlexaApi({ settings });
       await expectRejection(
         client().timeZone(access),
         AlexaApiUnavailableError,
@@ -128,7 +128,7 @@ describe('Alexa API mocks', () => {
   });
 
   it('check the API access token', async () => {
-    mockAlexaApi({ settings: { unit: 'CELSIUS' } });
+    nockAlexaApi({ settings: { unit: 'CELSIUS' } });
     await expectRejection(
       client().temperatureUnit({ ...access, apiAccessToken: 'another' }),
       AlexaApiUnavailableError,
@@ -169,7 +169,7 @@ describe('the Alexa API client, shared by the accounts of one device', () => {
 
   it('shares the Settings answers of a device between its accounts', async () => {
     const api = client();
-    mockAlexaApi({ settings: { timeZone: 'Europe/Oslo' } });
+    nockAlexaApi({ settings: { timeZone: 'Europe/Oslo' } });
     expect(await api.timeZone(access)).to.equal('Europe/Oslo');
     expect(await api.timeZone({ ...access, userId: 'amzn1.ask.account.SECOND' })).to.equal(
       'Europe/Oslo',

@@ -17,12 +17,13 @@ import {
   type VerifyAccessToken,
 } from '../../../lambda/auth/index.js';
 import { expectRejection } from '../../harness/assertions.js';
-import { createTestKey, TEST_NOW, TEST_SCOPE, TestIssuer } from '../../harness/tokens.js';
+import { createTestKey } from 'alexa-skill-harness';
+import { TEST_NOW, TEST_SCOPE, SkillTestIssuer } from '../../harness/tokens.js';
 
 const MINUTE = 60_000;
 
 describe('createAccessTokenVerifier', () => {
-  let issuer: TestIssuer;
+  let issuer: SkillTestIssuer;
   let clock: number;
 
   const verifierFor = (options: Partial<AccessTokenVerifierOptions> = {}): VerifyAccessToken =>
@@ -36,7 +37,7 @@ describe('createAccessTokenVerifier', () => {
     });
 
   beforeEach(() => {
-    issuer = new TestIssuer();
+    issuer = new SkillTestIssuer();
     clock = TEST_NOW;
   });
 

@@ -150,8 +150,8 @@ describe('the skill checks the token first', () => {
     held.pass();
     const answer = await reply;
     expect(upstream.calls).to.have.members([
-      '/v2/devices/amzn1.ask.device.TEST/settings/System.temperatureUnit',
-      '/v2/devices/amzn1.ask.device.TEST/settings/System.timeZone',
+      '/v2/devices/amzn1.ask.device.HARNESS/settings/System.temperatureUnit',
+      '/v2/devices/amzn1.ask.device.HARNESS/settings/System.timeZone',
       '/v1/search',
       '/v1/forecast',
     ]);
