@@ -28,7 +28,7 @@ export const fetchKeySetDocument: KeySetSource = async (uri) => {
     headers: { accept: 'application/json' },
   });
   if (response.status !== 200) throw new Error(`it answered HTTP ${response.status}`);
-  return (await response.json());
+  return await response.json();
 };
 
 /** Fetches `<issuer>.well-known/jwks.json` and writes `jwks.json` into the built bundle's folder. */

@@ -16,7 +16,7 @@ import {
   type BuildStep,
 } from '../../scripts/deploy/index.js';
 import { expectRejection } from '../harness/assertions.js';
-import { TestIssuer } from '../harness/tokens.js';
+import { SkillTestIssuer } from '../harness/tokens.js';
 import { readShippedKeySet } from '../../lambda/auth/index.js';
 import { KeySetStepError } from '../../scripts/deploy/key-set.js';
 import { fakeRunner, type FakeHandler, type FakeRunner } from './support/fake-runner.js';
@@ -52,7 +52,7 @@ function accountSettings(total: number, unreserved: number): string {
 }
 
 /** The tenant's key set, as the deploy ships it (no network in tests). */
-const keySet = () => Promise.resolve(new TestIssuer(ENV.ISSUER_BASE_URL).jwks());
+const keySet = () => Promise.resolve(new SkillTestIssuer(ENV.ISSUER_BASE_URL).jwks());
 
 const ENV = {
   ISSUER_BASE_URL: 'https://tenant.example.auth0.com/',

@@ -18,13 +18,8 @@ import {
   type VerifyAccessToken,
 } from '../../lambda/auth/index.js';
 import { sign, type KeyObject } from 'node:crypto';
-import {
-  createTestKey,
-  sharedTestKey,
-  signCompact,
-  TEST_NOW,
-  type TestKey,
-} from '../harness/tokens.js';
+import { createTestKey, sharedTestKey, signCompact, type TestKey } from 'alexa-skill-harness';
+import { TEST_NOW } from '../harness/tokens.js';
 import { joseVerdict, type OracleRules } from '../lambda/auth/jose-oracle.js';
 import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, fuzzParameters } from './runs.js';
 
@@ -151,10 +146,7 @@ describe('fuzz: the verifier against jose (differential)', function () {
   }
 
   async function expectSameVerdict(token: unknown): Promise<void> {
-    const [mine, oracle] = [
-      await ours(token),
-      await joseVerdict(token, published, RULES, nowMs),
-    ];
+    const [mine, oracle] = [await ours(token), await joseVerdict(token, published, RULES, nowMs)];
     const describe = (v: 'accepted' | AccessTokenError) =>
       v === 'accepted' ? v : `${v.code} (${v.reason})`;
     expect(describe(mine), `token ${String(token)}`).to.satisfy(

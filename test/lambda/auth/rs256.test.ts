@@ -10,7 +10,7 @@ import {
   UnusableSigningKeyError,
   verifyRs256,
 } from '../../../lambda/auth/rs256.js';
-import { sharedTestKey } from '../../harness/tokens.js';
+import { sharedTestKey } from 'alexa-skill-harness';
 
 const key = sharedTestKey('key-1');
 const input = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1In0';

@@ -19,14 +19,15 @@ import {
   type ShippedKeySet,
 } from '../../../lambda/auth/index.js';
 import { expectRejection } from '../../harness/assertions.js';
-import { sharedTestKey, TEST_NOW, TestIssuer } from '../../harness/tokens.js';
+import { sharedTestKey } from 'alexa-skill-harness';
+import { TEST_NOW, SkillTestIssuer } from '../../harness/tokens.js';
 
 const MINUTE = 60_000;
 
 describe('the key set shipped with the deployment', () => {
   describe('its file', () => {
     let dir: string;
-    const issuer = new TestIssuer();
+    const issuer = new SkillTestIssuer();
     beforeEach(async () => {
       dir = await mkdtemp(join(tmpdir(), 'wsiw-shipped-'));
     });
@@ -70,12 +71,12 @@ describe('the key set shipped with the deployment', () => {
   });
 
   describe('in the verifier', () => {
-    let issuer: TestIssuer;
+    let issuer: SkillTestIssuer;
     let clock: number;
     let events: KeySetEvent[];
 
     beforeEach(() => {
-      issuer = new TestIssuer();
+      issuer = new SkillTestIssuer();
       clock = TEST_NOW;
       events = [];
     });
@@ -126,7 +127,7 @@ describe('the key set shipped with the deployment', () => {
     });
 
     it('stops verifying a shipped key the tenant no longer publishes, once the set is refreshed', async () => {
-      const rotated = new TestIssuer(issuer.issuer, issuer.audience, TEST_NOW, [
+      const rotated = new SkillTestIssuer(issuer.issuer, issuer.audience, TEST_NOW, [
         sharedTestKey('key-2'),
       ]);
       const served = rotated.serveJwks();
@@ -144,7 +145,7 @@ describe('the key set shipped with the deployment', () => {
     });
 
     it('fetches at once a kid the shipped set does not hold (rotation)', async () => {
-      const rotated = new TestIssuer(issuer.issuer, issuer.audience, TEST_NOW, [
+      const rotated = new SkillTestIssuer(issuer.issuer, issuer.audience, TEST_NOW, [
         sharedTestKey('key-2'),
         sharedTestKey('key-1'),
       ]);
