@@ -39,13 +39,13 @@ export function assertRs256Key(key: KeyObject): void {
 
 /**
  * True when `signature` (base64url, already checked canonical) is `key`'s RS256 signature of
- * `signingInput` (the token's first two segments and their dot, ASCII).
+ * `signingInput` (the token's first two segments and their dot: ASCII, so its UTF-8 bytes).
  */
 export function verifyRs256(signingInput: string, signature: string, key: KeyObject): boolean {
   assertRs256Key(key);
   return verify(
     'sha256',
-    Buffer.from(signingInput, 'latin1'),
+    Buffer.from(signingInput),
     { key, padding: constants.RSA_PKCS1_PADDING },
     Buffer.from(signature, 'base64url'),
   );

@@ -165,6 +165,13 @@ describe('claims', () => {
       }
     });
 
+    it('checks iss before aud when both are missing', () => {
+      const claims: Record<string, unknown> = { ...base };
+      delete claims['iss'];
+      delete claims['aud'];
+      expect(refusal(() => checkClaims(claims, RULES, NOW_MS))).to.be.instanceOf(TokenIssuerError);
+    });
+
     it('checks that iss and aud are present before either value (a wrong iss, no aud: aud)', () => {
       const claims: Record<string, unknown> = { ...base, iss: 'https://other.example/' };
       delete claims['aud'];
@@ -234,6 +241,11 @@ describe('claims', () => {
         expect(error, segment).to.be.instanceOf(TokenMalformedError);
         expect(error.reason).to.equal('bad-payload');
       }
+      // What failed is kept: the parser's or the decoder's error.
+      expect(refusal(() => decodeClaims(b64('{"sub":'))).cause).to.be.instanceOf(SyntaxError);
+      expect(refusal(() => decodeClaims(b64(Buffer.from([0xff])))).cause).to.be.instanceOf(
+        TypeError,
+      );
     });
   });
 });

@@ -34,8 +34,8 @@ describe('the key set shipped with the deployment', () => {
     afterEach(async () => {
       await rm(dir, { recursive: true, force: true });
     });
-    const write = async (text: string) => {
-      const path = join(dir, 'jwks.json');
+    const write = async (text: string, name = 'jwks.json') => {
+      const path = join(dir, name);
       await writeFile(path, text);
       return path;
     };
@@ -51,6 +51,35 @@ describe('the key set shipped with the deployment', () => {
       expect(readShippedKeySet(join(dir, 'absent.json'), TEST_NOW)).to.equal(undefined);
     });
 
+    it('takes a fetch time up to a minute ahead of the clock (clock skew), and no more', async () => {
+      for (const ahead of [0, 30_000, 60_000]) {
+        const path = await write(serialiseShippedKeySet(issuer.jwks(), TEST_NOW + ahead));
+        expect(readShippedKeySet(path, TEST_NOW)?.fetchedAt, String(ahead)).to.equal(
+          TEST_NOW + ahead,
+        );
+      }
+      const path = await write(serialiseShippedKeySet(issuer.jwks(), TEST_NOW + 60_001));
+      expect(() => readShippedKeySet(path, TEST_NOW)).to.throw(ShippedKeySetError);
+    });
+
+    it('says why, with the cause, when the file cannot be read or parsed', async () => {
+      const cases: [string, (error: unknown) => boolean][] = [
+        [dir, (cause) => (cause as NodeJS.ErrnoException).code === 'EISDIR'],
+        [await write('{"keys": [', 'a.json'), (cause) => cause instanceof SyntaxError],
+        [await write('{"keys": 7}', 'b.json'), (cause) => cause instanceof Error],
+      ];
+      for (const [path, expectedCause] of cases) {
+        let caught: unknown;
+        try {
+          readShippedKeySet(path, TEST_NOW);
+        } catch (error) {
+          caught = error;
+        }
+        expect(caught, path).to.be.instanceOf(ShippedKeySetError);
+        expect(expectedCause((caught as Error).cause), path).to.equal(true);
+      }
+    });
+
     it('refuses a file that is not a usable, dated, past key set', async () => {
       const keys = issuer.jwks().keys;
       const stamp = new Date(TEST_NOW).toISOString();
@@ -60,6 +89,8 @@ describe('the key set shipped with the deployment', () => {
         JSON.stringify({ keys: [{ kty: 'EC' }], fetchedAt: stamp }),
         JSON.stringify({ keys }),
         JSON.stringify({ keys, fetchedAt: 'yesterday' }),
+        JSON.stringify({ keys, fetchedAt: 0 }), // not a time string ("0" would parse as 2000)
+        JSON.stringify({ keys, fetchedAt: TEST_NOW }),
         JSON.stringify({ keys, fetchedAt: new Date(TEST_NOW + 5 * MINUTE).toISOString() }),
       ];
       for (const text of bad) {
