@@ -92,7 +92,7 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
   let lastFailureAt = Number.NEGATIVE_INFINITY;
   let tail: Promise<unknown> = Promise.resolve();
   /** The shipped keys not yet asked for, by slot; gone once a set is fetched. */
-  let shippedSlots = shippedBySlot(options.shipped);
+  let shipped = shippedBySlot(options.shipped);
 
   // jwks-rsa is loaded on the first fetch, not at start: a fresh instance that verifies with the
   // key set shipped with the deployment never needs it.
@@ -134,7 +134,7 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
     for (const key of keys)
       if (key.kid !== undefined && !byKid.has(key.kid)) byKid.set(key.kid, key);
     lastSet = { at: now(), kids: new Set(kids), keys: byKid };
-    shippedSlots = undefined;
+    shipped = undefined;
     for (const [slot, entry] of held) {
       if (!lastSet.kids.has(kidOf(slot))) {
         entry.imported.retired = true;
@@ -251,10 +251,10 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
 
   /** A shipped key asked for the first time: imported and held as fetched when the set was. */
   function holdShipped(slot: string): Held | undefined {
-    const jwk = shippedSlots?.get(slot);
-    const shipped = options.shipped;
-    if (jwk === undefined || shipped === undefined) return undefined;
-    shippedSlots?.delete(slot);
+    if (shipped === undefined) return undefined;
+    const jwk = shipped.slots.get(slot);
+    if (jwk === undefined) return undefined;
+    shipped.slots.delete(slot);
     const imported: Imported = {
       key: createPublicKey({ key: { ...jwk }, format: 'jwk' }),
       fetchedAt: shipped.fetchedAt,
@@ -297,13 +297,15 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
 }
 
 /** The shipped keys by slot; a set of one key also answers tokens that name no `kid`. */
-function shippedBySlot(shipped: ShippedKeySet | undefined): Map<string, PublicJwk> | undefined {
-  if (shipped === undefined) return undefined;
+function shippedBySlot(
+  set: ShippedKeySet | undefined,
+): { readonly fetchedAt: number; readonly slots: Map<string, PublicJwk> } | undefined {
+  if (set === undefined) return undefined;
   const slots = new Map<string, PublicJwk>();
-  for (const key of shipped.keys) {
+  for (const key of set.keys) {
+    // One rule for a kid that two keys share: the first, as for a fetched set.
     if (key.kid !== undefined && !slots.has(slotOf(key.kid))) slots.set(slotOf(key.kid), key);
   }
-  const [only] = shipped.keys;
-  if (shipped.keys.length === 1 && only !== undefined) slots.set(NO_KID_SLOT, only);
-  return slots;
+  if (set.keys.length === 1) for (const only of set.keys) slots.set(NO_KID_SLOT, only);
+  return { fetchedAt: set.fetchedAt, slots };
 }

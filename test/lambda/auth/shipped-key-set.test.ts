@@ -137,7 +137,58 @@ describe('the key set shipped with the deployment', () => {
       const verify = verifierWith(shippedAt(TEST_NOW - 9 * MINUTE));
       expect((await verify(issuer.mint())).subject).to.equal('auth0|test-user');
       expect((await verify(issuer.mint({ kid: undefined }))).subject).to.equal('auth0|test-user');
+      await new Promise((resolve) => setTimeout(resolve, 30)); // nothing started in the background
       expect(events).to.deep.equal([]);
+    });
+
+    it('keeps answering with a stale shipped key while the key set is down, within the grace', async () => {
+      issuer.serveJwks(() => [503, 'down']);
+      const verify = verifierWith(shippedAt(TEST_NOW - (12 * 60 + 9) * MINUTE));
+      expect((await verify(issuer.mint())).subject).to.equal('auth0|test-user');
+      await settle();
+      expect((await verify(issuer.mint({ sub: 'again' }))).subject).to.equal('again');
+      expect(events.map((e) => e.type)).to.include('fetch-failed');
+      clock += 2 * MINUTE; // past 12 hours 10 minutes: no longer
+      await expectRejection(
+        verify(issuer.mint()),
+        KeySetUnavailableError,
+        'ERR_KEY_SET_UNAVAILABLE',
+        'key-set-unavailable',
+      );
+    });
+
+    it('answers a token that names no kid from a shipped set of one key only', async () => {
+      const two = new SkillTestIssuer(issuer.issuer, issuer.audience, TEST_NOW, [
+        sharedTestKey('key-1'),
+        sharedTestKey('key-2'),
+      ]);
+      two.serveJwks();
+      const verify = verifierWith(shippedAt(TEST_NOW - MINUTE, two.jwks().keys));
+      await expectRejection(
+        verify(two.mint({}, { header: { kid: undefined } })),
+        TokenSignatureError,
+        'ERR_TOKEN_SIGNATURE',
+        'no-kid',
+      );
+    });
+
+    it('takes the first of two shipped keys that share a kid, as for a fetched set', async () => {
+      const other = sharedTestKey('key-2');
+      const shared = [issuer.jwks().keys[0], { ...other.jwk, kid: 'key-1' }];
+      const verify = verifierWith(
+        shippedAt(TEST_NOW - MINUTE, shared as Record<string, unknown>[]),
+      );
+      expect((await verify(issuer.mint())).subject).to.equal('auth0|test-user');
+      const byOther = issuer.mint(
+        {},
+        { signing: { alg: 'RS256', key: { ...other, kid: 'key-1' } } },
+      );
+      await expectRejection(
+        verify(byOther),
+        TokenSignatureError,
+        'ERR_TOKEN_SIGNATURE',
+        'bad-signature',
+      );
     });
 
     it('answers a token that names no kid from a shipped set of one key', async () => {
