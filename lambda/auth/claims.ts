@@ -114,10 +114,11 @@ export function checkClaims(
   if (typeof sub !== 'string' || sub === '') {
     throw new TokenMalformedError('bad-sub', 'The token has no subject');
   }
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) {
-    throw new TokenMalformedError('bad-exp', 'The token has no expiry');
-  }
-  if (typeof iat === 'number' && iat > nowMs / 1000 + tolerance) {
+  // A number by now when present (checked above): undefined and infinities are not finite.
+  if (!Number.isFinite(exp)) throw new TokenMalformedError('bad-exp', 'The token has no expiry');
+  const expiry = exp as number;
+  // A number or undefined by now (checked above); undefined compares false.
+  if ((iat as number) > nowMs / 1000 + tolerance) {
     throw new TokenNotYetValidError('iat-in-future', 'The token was issued in the future');
   }
   const scopes = grantedScopes(payload);
@@ -127,7 +128,7 @@ export function checkClaims(
   return Object.freeze({
     subject: sub,
     scopes: Object.freeze(scopes),
-    expiresAt: new Date(exp * 1000),
+    expiresAt: new Date(expiry * 1000),
   });
 }
 

@@ -120,6 +120,12 @@ describe('claims', () => {
       }
     });
 
+    it('checks sub before a missing exp (jose does not require exp; this verifier does, after)', () => {
+      const claims: Record<string, unknown> = { ...base, sub: '' };
+      delete claims['exp'];
+      expect(refusal(() => checkClaims(claims, RULES, NOW_MS)).reason).to.equal('bad-sub');
+    });
+
     it('refuses an infinite exp (a JSON 1e400), which no Date can hold', () => {
       const error = refusal(() => checkClaims({ ...base, exp: Infinity }, RULES, NOW_MS));
       expect(error.reason).to.equal('bad-exp');

@@ -32,6 +32,9 @@ describe('the verifier’s errors', () => {
       [new ShippedKeySetError('m'), 'ShippedKeySetError', undefined],
       [new UnusableSigningKeyError('m'), 'UnusableSigningKeyError', undefined],
     ];
+    expect(new TokenIssuerError('a', 'b').reason).to.equal('issuer-mismatch');
+    expect(new TokenAudienceError('a', 'b').reason).to.equal('audience-mismatch');
+    expect(new TokenScopeError('s', []).reason).to.equal('insufficient-scope');
     for (const [error, name, code] of cases) {
       expect(error.name, name).to.equal(name);
       expect(String(error), name).to.match(new RegExp(`^${name}: `));
