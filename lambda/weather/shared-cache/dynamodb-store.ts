@@ -18,6 +18,7 @@ import {
   GetItemCommand,
   PutItemCommand,
   type AttributeValue,
+  type DynamoDBClientConfig,
 } from '@aws-sdk/client-dynamodb';
 import sdkPackage from '@aws-sdk/client-dynamodb/package.json' with { type: 'json' };
 import type { SharedItemStore } from './types.js';
@@ -33,6 +34,12 @@ export interface DynamoDbStoreOptions {
   readonly requestTimeoutMs: number;
   /** Attempts per call, the first included (the SDK's retries; the caller's signal bounds them all). */
   readonly maxAttempts: number;
+  /**
+   * Settings of the client that take precedence over the environment's (an endpoint, a region,
+   * credentials: tests). Default: none, the SDK reads `AWS_REGION`, `AWS_ENDPOINT_URL_DYNAMODB`
+   * and the credentials from the environment.
+   */
+  readonly client?: Pick<DynamoDBClientConfig, 'endpoint' | 'region' | 'credentials'>;
 }
 
 /** An attribute value as a plain value: `S` as text, `N` as a number, anything else as it came. */
@@ -45,6 +52,7 @@ function plain(attribute: AttributeValue): unknown {
 /** Creates the store. The client opens no connection until the first call. */
 export function createDynamoDbStore(options: DynamoDbStoreOptions): SharedItemStore {
   const client = new DynamoDBClient({
+    ...options.client,
     maxAttempts: options.maxAttempts,
     requestHandler: {
       connectionTimeout: options.requestTimeoutMs,

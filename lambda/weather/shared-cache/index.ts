@@ -23,7 +23,7 @@ export function sharedCacheTimings(
   SharedCacheOptions,
   'callTimeoutMs' | 'waitMs' | 'leaseMs' | 'bypassMs' | 'logPeriodMs' | 'pollMs'
 > {
-  const callTimeoutMs = Math.min(300, Math.max(50, Math.round(budgetMs / 10)));
+  const callTimeoutMs = Math.min(300, Math.max(25, Math.round(budgetMs / 10)));
   return {
     callTimeoutMs,
     waitMs: Math.min(1000, Math.round(budgetMs * 0.3)),
@@ -33,6 +33,12 @@ export function sharedCacheTimings(
     pollMs: Math.max(10, Math.round(callTimeoutMs / 10)),
   };
 }
+
+/**
+ * One attempt per table call: a retry rarely fits the call's deadline, and would add load to a
+ * throttled table; the upstream answers instead, and the table is skipped for a while.
+ */
+export const MAX_ATTEMPTS = 1;
 
 /** Options of {@link createDynamoDbSharedCache}. */
 export interface DynamoDbSharedCacheOptions {
@@ -63,7 +69,7 @@ export interface StoreModule {
 /**
  * The shared cache on the DynamoDB table `tableName`. Starts loading the SDK at once (at init, so
  * the first request rarely waits for it) and logs its version; each table call gets a deadline of
- * a tenth of the budget (50 to 300 ms), two attempts at most, and an abort signal.
+ * a tenth of the budget (25 to 300 ms), one attempt ({@link MAX_ATTEMPTS}), and an abort signal.
  */
 export function createDynamoDbSharedCache(options: DynamoDbSharedCacheOptions): SharedCache {
   const timings = sharedCacheTimings(options.budgetMs);
@@ -81,7 +87,7 @@ export function createDynamoDbSharedCache(options: DynamoDbSharedCacheOptions): 
       return module.createDynamoDbStore({
         tableName: options.tableName,
         requestTimeoutMs: timings.callTimeoutMs,
-        maxAttempts: 2,
+        maxAttempts: MAX_ATTEMPTS,
       });
     },
   });

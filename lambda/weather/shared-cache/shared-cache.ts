@@ -85,6 +85,7 @@ export function createSharedCache(options: SharedCacheOptions): SharedCache {
       ? options.store().then(
           (loaded) => {
             store = loaded;
+            warmUp(loaded);
           },
           (error: unknown) => {
             storeFailed = true;
@@ -95,6 +96,14 @@ export function createSharedCache(options: SharedCacheOptions): SharedCache {
         )
       : undefined;
   if (typeof options.store !== 'function') store = options.store;
+  // One read at creation (init, off the request path): the client's first call pays for its
+  // setup and the connection, which would not fit a request's short deadline.
+  const warmUp = (table: SharedItemStore): void => {
+    table
+      .read(itemKey('warm-up', 'init'), { consistent: false, signal: AbortSignal.timeout(3000) })
+      .catch(() => undefined);
+  };
+  if (store !== undefined) warmUp(store);
 
   let bypassUntil = 0;
   const lastLogged = new Map<string, { at: number; suppressed: number }>();
@@ -175,9 +184,10 @@ export function createSharedCache(options: SharedCacheOptions): SharedCache {
   };
 
   const waitForItem = async <V>(pk: string, codec: ItemCodec<V>): Promise<V | undefined> => {
-    const deadline = now() + options.waitMs;
+    // Real elapsed time (the injected clock dates items; it need not move while we wait).
+    const deadline = performance.now() + options.waitMs;
     let pause = options.pollMs;
-    while (now() + pause <= deadline) {
+    while (performance.now() + pause <= deadline) {
       await sleep(pause);
       pause = Math.min(pause * 2, options.pollMs * 4);
       const seen = classify(

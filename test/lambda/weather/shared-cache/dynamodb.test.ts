@@ -12,6 +12,7 @@ import { createDynamoDbStore } from '../../../../lambda/weather/shared-cache/dyn
 import {
   createSharedCache,
   itemKey,
+  MAX_ATTEMPTS,
   sharedCacheTimings,
 } from '../../../../lambda/weather/shared-cache/index.js';
 import { CHICAGO, cityNumbered, SYDNEY } from '../../../harness/open-meteo-bodies.js';
@@ -164,7 +165,7 @@ describe('shared weather cache on DynamoDB (dynalite on loopback)', function () 
           store: createDynamoDbStore({
             tableName: dynamo.tableName,
             requestTimeoutMs: timings.callTimeoutMs,
-            maxAttempts: 2,
+            maxAttempts: MAX_ATTEMPTS,
           }),
         }),
       });
