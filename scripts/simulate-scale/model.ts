@@ -59,6 +59,8 @@ export const TIMINGS = {
   instanceIdleMs: 10 * MINUTE,
   /** The skill's caches: the key set is refetched after 10 minutes, forecasts after 20, places after 24 h. */
   keySetMaxAgeMs: 10 * MINUTE,
+  /** After a failed key-set fetch, the verifier waits this long before the next. */
+  keySetRetryMs: 30 * SECOND,
   forecastTtlMs: 20 * MINUTE,
   geocodingTtlMs: DAY,
   maxForecasts: 200,
@@ -469,7 +471,12 @@ export function simulateDay(params: SimulationParams): SimulationResult {
       if (allowed) {
         instance.keysAt = t;
         added += TIMINGS.keySetMs;
-      } else failed = true;
+      } else if (instance.keysAt === -Infinity) {
+        failed = true; // no key at all: the apology
+      } else {
+        // Held keys keep serving through the outage (grace period); the next try in 30 s.
+        instance.keysAt = t - TIMINGS.keySetMaxAgeMs + TIMINGS.keySetRetryMs;
+      }
     }
     if (!failed) {
       const geo = weatherLookup(
