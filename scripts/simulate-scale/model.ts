@@ -315,7 +315,8 @@ function cached(cache: Map<number, number>, key: number, t: number, max: number)
 
 function remember(cache: Map<number, number>, key: number, until: number, max: number): void {
   cache.delete(key);
-  cache.set(key, until);
+  // Whole milliseconds: small integers, which V8 stores without allocating.
+  cache.set(key, Math.ceil(until));
   if (cache.size > max) {
     for (const oldest of cache.keys()) {
       cache.delete(oldest);
@@ -349,10 +350,11 @@ export function simulateDay(params: SimulationParams): SimulationResult {
   const geocoding = counter();
   const forecast = counter();
   const table = { reads: 0, writes: 0, readUnits: 0, writeUnits: 0, costPerDay: 0 };
-  // The shared table: key -> fresh until; and loads in flight (the lease) -> when they end.
-  const tablePlaces = new Map<number, number>();
-  const tableForecasts = new Map<number, number>();
-  const leases = new Map<number, number>();
+  // The shared table, by place index: fresh until (ms, 0: no item); and loads in flight (the
+  // lease): when they end, places first, then forecasts.
+  const tablePlaces = new Int32Array(params.places);
+  const tableForecasts = new Int32Array(params.places);
+  const leases = new Int32Array(2 * params.places);
   const latencyBuckets = new Float64Array(1001); // 10 ms buckets, the last one open-ended
   let latencySum = 0;
 
@@ -373,9 +375,9 @@ export function simulateDay(params: SimulationParams): SimulationResult {
   /** A call to Open-Meteo (or the table first), for one cache level; the ms it added, or -1 refused. */
   const weatherLookup = (
     instanceCache: Map<number, number>,
-    sharedItems: Map<number, number>,
+    sharedItems: Int32Array,
     key: number,
-    leaseKey: number,
+    leaseSlot: number,
     t: number,
     ttlMs: number,
     max: number,
@@ -389,13 +391,13 @@ export function simulateDay(params: SimulationParams): SimulationResult {
       table.reads += 1;
       table.readUnits += readUnits;
       added += TIMINGS.tableMs;
-      const until = sharedItems.get(key);
-      if (until !== undefined && until > t) {
+      const until = sharedItems[key] ?? 0;
+      if (until > t) {
         remember(instanceCache, key, until, max);
         return added;
       }
-      const inFlight = leases.get(leaseKey);
-      if (inFlight !== undefined && inFlight > t) {
+      const inFlight = leases[leaseSlot] ?? 0;
+      if (inFlight > t) {
         // Another instance holds the lease: wait for its item, then read it.
         table.reads += 1;
         table.readUnits += readUnits * 2; // strongly consistent
@@ -411,8 +413,8 @@ export function simulateDay(params: SimulationParams): SimulationResult {
     if (!allowed) return -1;
     added += TIMINGS.openMeteoMs;
     if (params.sharedCache) {
-      leases.set(leaseKey, t + added);
-      sharedItems.set(key, t + added + ttlMs);
+      leases[leaseSlot] = Math.ceil(t + added);
+      sharedItems[key] = Math.ceil(t + added + ttlMs);
       table.writes += 1;
       table.writeUnits += writeUnits;
       added += TIMINGS.tableMs;
@@ -483,7 +485,7 @@ export function simulateDay(params: SimulationParams): SimulationResult {
         instance.places,
         tablePlaces,
         p,
-        -1 - p,
+        p,
         t + coldMs + added,
         TIMINGS.geocodingTtlMs,
         TIMINGS.maxPlaces,
@@ -494,13 +496,12 @@ export function simulateDay(params: SimulationParams): SimulationResult {
       if (geo < 0) failed = true;
       else {
         added += geo;
-        // Keyed per place and day, as the skill's table items are.
-        const dayKey = p;
+        // Keyed per place (and the one simulated day), as the skill's table items are.
         const fc = weatherLookup(
           instance.forecasts,
           tableForecasts,
-          dayKey,
-          dayKey,
+          p,
+          params.places + p,
           t + coldMs + added,
           TIMINGS.forecastTtlMs,
           TIMINGS.maxForecasts,
