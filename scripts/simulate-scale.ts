@@ -1,9 +1,10 @@
 /**
  * `npm run simulate:scale -- [--users N] [--seed N] [--requests-per-user X] [--places N]
  * [--auth0-plan free|essentials|enterprise] [--open-meteo free|paid] [--account-concurrency N]
- * [--json]`: a day of the skill's traffic in virtual time (scripts/simulate-scale/model.ts),
- * four times: with and without the shared weather cache, with and without the key set shipped
- * with the deployment. Prints the figures as a table (or JSON lines). Runs in seconds; no I/O.
+ * [--proxy-reserved N] [--json]`: a day of the skill's traffic in virtual time
+ * (scripts/simulate-scale/model.ts), four times: with and without the shared weather cache, with
+ * and without the key set shipped with the deployment. Prints the figures as a table (or JSON
+ * lines). No I/O; its time grows with the users (seconds for a million, about a minute for ten).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,7 @@ endpoint and Open-Meteo, with and without the shared weather cache and the shipp
   --auth0-plan P           free, essentials or enterprise (default free)
   --open-meteo P           free (600/min, 5000/h, 10000/day) or paid (no limit) (default free)
   --account-concurrency N  the account's Lambda concurrency quota (default 1000)
+  --proxy-reserved N       the proxy's reserved concurrency, 0 for none (default 10, as deployed)
   --seed N                 the random seed (default 1)
   --json                   one JSON object per variant instead of the table
   -h, --help               this help
@@ -75,6 +77,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateOptions {
         'auth0-plan': { type: 'string' },
         'open-meteo': { type: 'string' },
         'account-concurrency': { type: 'string' },
+        'proxy-reserved': { type: 'string' },
         seed: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -113,6 +116,8 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateOptions {
       accountConcurrency:
         whole('account-concurrency', values['account-concurrency'], 1, 1_000_000) ??
         base.accountConcurrency,
+      proxyReservedConcurrency:
+        whole('proxy-reserved', values['proxy-reserved'], 0, 1000) ?? base.proxyReservedConcurrency,
       seed: whole('seed', values.seed, 0, 4_294_967_295) ?? base.seed,
     },
   };
@@ -153,7 +158,8 @@ function main(argv: readonly string[]): number {
     `A day at ${p.users.toLocaleString('en-US')} daily users, ${p.requestsPerUser} requests each, ` +
       `${p.places.toLocaleString('en-US')} places; Auth0 ${p.auth0Plan} plan, Open-Meteo ` +
       `${p.openMeteoFreeTier ? 'free tier' : 'paid (no limit)'}, account concurrency ` +
-      `${p.accountConcurrency.toLocaleString('en-US')}, seed ${p.seed}\n\n`,
+      `${p.accountConcurrency.toLocaleString('en-US')}, proxy reserved concurrency ` +
+      `${p.proxyReservedConcurrency === 0 ? 'none' : p.proxyReservedConcurrency}, seed ${p.seed}\n\n`,
   );
   process.stdout.write(`${formatTable(reportRows(results))}\n\n`);
   process.stdout.write(

@@ -41,6 +41,12 @@ export interface SimulationParams {
   readonly openMeteoFreeTier: boolean;
   /** The account's Lambda concurrency quota (default 1,000; new accounts may have less). */
   readonly accountConcurrency: number;
+  /**
+   * The proxy's reserved concurrency (`ProxyReservedConcurrency`: the deploy sets 10 when the
+   * account's quota allows): also its ceiling; a refresh beyond it is refused by Lambda (429).
+   * 0: no reservation (the account's quota bounds it).
+   */
+  readonly proxyReservedConcurrency: number;
 }
 
 /** Latencies and lifetimes (assumptions, see docs/SCALE.md), in milliseconds. */
@@ -53,6 +59,8 @@ export const TIMINGS = {
   openMeteoMs: 150,
   /** One key-set fetch from Auth0. */
   keySetMs: 120,
+  /** One refresh at the proxy: Auth0's token endpoint and the proxy's own work. */
+  tokenMs: 250,
   /** One table call (GetItem or PutItem) in the same region. */
   tableMs: 6,
   /** An idle instance is reclaimed after this (AWS publishes no figure; observed 5 to 15 minutes). */
@@ -95,6 +103,7 @@ export function defaultParams(users: number): SimulationParams {
     auth0Plan: 'free',
     openMeteoFreeTier: true,
     accountConcurrency: 1000,
+    proxyReservedConcurrency: 10,
   };
 }
 
@@ -138,6 +147,8 @@ export interface SimulationResult {
   addedLatency: { meanMs: number; p95Ms: number; p99Ms: number };
   /** Peak proxy instances (refreshes running at once, each lasting one token call). */
   peakProxyConcurrency: number;
+  /** Refreshes Lambda refused because the proxy was at its reserved concurrency. */
+  proxyThrottled: number;
 }
 
 /** The share of the day's requests in each local hour (a morning peak: people dress then). */
@@ -369,6 +380,7 @@ export function simulateDay(params: SimulationParams): SimulationResult {
   let lambdaThrottled = 0;
   let failedRequests = 0;
   let peakProxyConcurrency = 0;
+  let proxyThrottled = 0;
   const proxyEnds: number[] = [];
   let proxyHead = 0;
 
@@ -430,12 +442,20 @@ export function simulateDay(params: SimulationParams): SimulationResult {
     // Alexa refreshes the user's expired token through the proxy before the day's first request.
     let failed = false;
     if (refreshes) {
-      const allowed = auth0.token.take(t);
-      tokenEndpoint.count(t, allowed);
-      if (!allowed) failed = true;
+      // Refreshes end in arrival order (each lasts one token call), so a queue tracks them.
       while (proxyHead < proxyEnds.length && (proxyEnds[proxyHead] ?? 0) <= t) proxyHead += 1;
-      proxyEnds.push(t + 250);
-      peakProxyConcurrency = Math.max(peakProxyConcurrency, proxyEnds.length - proxyHead);
+      const running = proxyEnds.length - proxyHead;
+      const reserved = params.proxyReservedConcurrency;
+      if (reserved > 0 && running >= reserved) {
+        proxyThrottled += 1;
+        failed = true;
+      } else {
+        const allowed = auth0.token.take(t);
+        tokenEndpoint.count(t, allowed);
+        if (!allowed) failed = true;
+        proxyEnds.push(t + TIMINGS.tokenMs);
+        peakProxyConcurrency = Math.max(peakProxyConcurrency, running + 1);
+      }
     }
     // Lambda: finished instances become idle; idle ones past the idle limit are reclaimed.
     for (let next = busy.peek(); next !== undefined && next.busyUntil <= t; next = busy.peek()) {
@@ -570,5 +590,6 @@ export function simulateDay(params: SimulationParams): SimulationResult {
       p99Ms: percentile(0.99),
     },
     peakProxyConcurrency,
+    proxyThrottled,
   };
 }

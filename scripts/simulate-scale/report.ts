@@ -33,6 +33,9 @@ export function reportRows(results: readonly SimulationResult[]): [string, ...st
     row('key set (Auth0 jwks.json)', (r) => calls(r.keySet)),
     row('token endpoint (proxy refreshes)', (r) => calls(r.tokenEndpoint)),
     row('peak proxy concurrency', (r) => number.format(r.peakProxyConcurrency)),
+    row("refreshes refused at the proxy's reserved concurrency", (r) =>
+      number.format(r.proxyThrottled),
+    ),
     row('Open-Meteo geocoding', (r) => calls(r.geocoding)),
     row('Open-Meteo forecast', (r) => calls(r.forecast)),
     row('requests failed by a throttled call', (r) => number.format(r.failedRequests)),

@@ -160,6 +160,16 @@ describe('npm run simulate:scale', () => {
     expect(r.failedRequests).to.be.above(0);
   });
 
+  it("refuses refreshes beyond the proxy's reserved concurrency, and none without one", () => {
+    const base = { ...defaultParams(20_000), auth0Plan: 'enterprise' as const };
+    const capped = simulateDay({ ...base, proxyReservedConcurrency: 1 });
+    const open = simulateDay({ ...base, proxyReservedConcurrency: 0 });
+    expect(capped.proxyThrottled).to.be.above(0);
+    expect(capped.peakProxyConcurrency).to.equal(1);
+    expect(open.proxyThrottled).to.equal(0);
+    expect(open.tokenEndpoint.calls).to.equal(capped.tokenEndpoint.calls + capped.proxyThrottled);
+  });
+
   describe('its command line', () => {
     it('takes users, plans and a seed', () => {
       const { params } = parseSimulateArgs([
