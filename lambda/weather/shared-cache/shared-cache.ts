@@ -80,6 +80,13 @@ export function createSharedCache(options: SharedCacheOptions): SharedCache {
   const { now, logger } = options;
   let store: SharedItemStore | undefined;
   let storeFailed = false;
+  // One read at creation (init, off the request path): the client's first call pays for its
+  // setup and the connection, which would not fit a request's short deadline.
+  const warmUp = (table: SharedItemStore): void => {
+    table
+      .read(itemKey('warm-up', 'init'), { consistent: false, signal: AbortSignal.timeout(3000) })
+      .catch(() => undefined);
+  };
   const loading: Promise<void> | undefined =
     typeof options.store === 'function'
       ? options.store().then(
@@ -96,13 +103,6 @@ export function createSharedCache(options: SharedCacheOptions): SharedCache {
         )
       : undefined;
   if (typeof options.store !== 'function') store = options.store;
-  // One read at creation (init, off the request path): the client's first call pays for its
-  // setup and the connection, which would not fit a request's short deadline.
-  const warmUp = (table: SharedItemStore): void => {
-    table
-      .read(itemKey('warm-up', 'init'), { consistent: false, signal: AbortSignal.timeout(3000) })
-      .catch(() => undefined);
-  };
   if (store !== undefined) warmUp(store);
 
   let bypassUntil = 0;
