@@ -281,6 +281,7 @@ describe('fault matrix', () => {
         },
         speechOf,
         logs,
+        secrets,
         logger,
         now: () => TEST_NOW,
         budgetMs: WEATHER_BUDGET_MS,
