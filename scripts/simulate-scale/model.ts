@@ -13,6 +13,7 @@
  */
 import { seededRandom } from '../../lambda/weather/seeded-random.js';
 import { allOf, fixedWindows, tokenBucket, unlimited, type Limiter } from './limits.js';
+import { ExpiringLru } from './lru.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -253,8 +254,8 @@ interface Instance {
   /** When it finishes its request, or finished the last one. */
   busyUntil: number;
   keysAt: number;
-  readonly places: Map<number, number>;
-  readonly forecasts: Map<number, number>;
+  readonly places: ExpiringLru;
+  readonly forecasts: ExpiringLru;
 }
 
 /** A min-heap of instances by `busyUntil`. */
@@ -303,36 +304,6 @@ class BusyHeap {
     }
     a[i] = last;
     return top;
-  }
-}
-
-/**
- * True when `cache` holds `key` fresh at `t`; drops it when stale. A hit moves the entry to the
- * newest end only when the cache is full (recency decides nothing before an eviction).
- */
-function cached(cache: Map<number, number>, key: number, t: number, max: number): boolean {
-  const until = cache.get(key);
-  if (until === undefined) return false;
-  if (until <= t) {
-    cache.delete(key);
-    return false;
-  }
-  if (cache.size >= max) {
-    cache.delete(key);
-    cache.set(key, until);
-  }
-  return true;
-}
-
-function remember(cache: Map<number, number>, key: number, until: number, max: number): void {
-  cache.delete(key);
-  // Whole milliseconds: small integers, which V8 stores without allocating.
-  cache.set(key, Math.ceil(until));
-  if (cache.size > max) {
-    for (const oldest of cache.keys()) {
-      cache.delete(oldest);
-      break;
-    }
   }
 }
 
@@ -386,18 +357,17 @@ export function simulateDay(params: SimulationParams): SimulationResult {
 
   /** A call to Open-Meteo (or the table first), for one cache level; the ms it added, or -1 refused. */
   const weatherLookup = (
-    instanceCache: Map<number, number>,
+    instanceCache: ExpiringLru,
     sharedItems: Int32Array,
     key: number,
     leaseSlot: number,
     t: number,
     ttlMs: number,
-    max: number,
     service: ReturnType<typeof counter>,
     readUnits: number,
     writeUnits: number,
   ): number => {
-    if (cached(instanceCache, key, t, max)) return 0;
+    if (instanceCache.has(key, t)) return 0;
     let added = 0;
     if (params.sharedCache) {
       table.reads += 1;
@@ -405,7 +375,7 @@ export function simulateDay(params: SimulationParams): SimulationResult {
       added += TIMINGS.tableMs;
       const until = sharedItems[key] ?? 0;
       if (until > t) {
-        remember(instanceCache, key, until, max);
+        instanceCache.set(key, until);
         return added;
       }
       const inFlight = leases[leaseSlot] ?? 0;
@@ -413,7 +383,7 @@ export function simulateDay(params: SimulationParams): SimulationResult {
         // Another instance holds the lease: wait for its item, then read it.
         table.reads += 1;
         table.readUnits += readUnits * 2; // strongly consistent
-        remember(instanceCache, key, t + ttlMs, max);
+        instanceCache.set(key, t + ttlMs);
         return added + (inFlight - t) + TIMINGS.tableMs;
       }
       table.writes += 1;
@@ -431,7 +401,7 @@ export function simulateDay(params: SimulationParams): SimulationResult {
       table.writeUnits += writeUnits;
       added += TIMINGS.tableMs;
     }
-    remember(instanceCache, key, t + added + ttlMs, max);
+    instanceCache.set(key, t + added + ttlMs);
     return added;
   };
 
@@ -454,6 +424,10 @@ export function simulateDay(params: SimulationParams): SimulationResult {
         tokenEndpoint.count(t, allowed);
         if (!allowed) failed = true;
         proxyEnds.push(t + TIMINGS.tokenMs);
+        if (proxyHead > 65_536 && proxyHead * 2 > proxyEnds.length) {
+          proxyEnds.splice(0, proxyHead);
+          proxyHead = 0;
+        }
         peakProxyConcurrency = Math.max(peakProxyConcurrency, running + 1);
       }
     }
@@ -479,7 +453,12 @@ export function simulateDay(params: SimulationParams): SimulationResult {
       }
       coldStarts += 1;
       coldMs = TIMINGS.coldStartMs;
-      instance = { busyUntil: t, keysAt: -Infinity, places: new Map(), forecasts: new Map() };
+      instance = {
+        busyUntil: t,
+        keysAt: -Infinity,
+        places: new ExpiringLru(params.places, TIMINGS.maxPlaces),
+        forecasts: new ExpiringLru(params.places, TIMINGS.maxForecasts),
+      };
       if (params.shippedKeySet) instance.keysAt = t;
       if (params.sharedCache) {
         // The cache's warm-up read at init.
@@ -508,7 +487,6 @@ export function simulateDay(params: SimulationParams): SimulationResult {
         p,
         t + coldMs + added,
         TIMINGS.geocodingTtlMs,
-        TIMINGS.maxPlaces,
         geocoding,
         TABLE_UNITS.placeRead,
         TABLE_UNITS.placeWrite,
@@ -524,7 +502,6 @@ export function simulateDay(params: SimulationParams): SimulationResult {
           params.places + p,
           t + coldMs + added,
           TIMINGS.forecastTtlMs,
-          TIMINGS.maxForecasts,
           forecast,
           TABLE_UNITS.forecastRead,
           TABLE_UNITS.forecastWrite,
