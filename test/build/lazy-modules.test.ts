@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildOnce } from '../deploy/support/built.js';
+import { awsEnvironment } from '../lambda/weather/shared-cache/support/aws-env.js';
 import { launchRequest } from '../harness/requests.js';
 
 const run = promisify(execFile);
@@ -75,9 +76,8 @@ describe('npm run build: the lazily loaded DynamoDB module', function () {
     const { card, loaded, logs } = await launch({
       LOG_LEVEL: 'info',
       WEATHER_CACHE_TABLE: 'wsiw-weather-cache',
-      AWS_REGION: 'us-east-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
+      // Loopback only, fake credentials, no profile files or instance metadata to look for.
+      ...awsEnvironment('http://127.0.0.1:9'),
     });
 
     expect(card).to.deep.equal({ type: 'LinkAccount' });
