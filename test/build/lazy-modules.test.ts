@@ -21,8 +21,9 @@ const write = process.stdout.write.bind(process.stdout);
 process.stdout.write = (chunk) => { lines.push(String(chunk)); return true; };
 const loaded = () => Object.keys(require.cache).some((file) => file.endsWith('weather-cache-dynamodb.js'));
 require('./index.js').handler(JSON.parse(process.argv[1]), {}).then(async (reply) => {
-  // The module loads in the background from init; give it time to.
-  for (let i = 0; i < 12 && !loaded(); i += 1) await new Promise((r) => setTimeout(r, 25));
+  // The module loads in the background from init, then logs its version: give both time.
+  const logged = () => lines.join('').includes('weather cache table: DynamoDB');
+  for (let i = 0; i < 12 && !(loaded() && logged()); i += 1) await new Promise((r) => setTimeout(r, 25));
   write(JSON.stringify({ card: reply.response.card, loaded: loaded(), logs: lines.join('') }));
 }, (e) => { console.error(e.message); process.exit(1); });
 `;
