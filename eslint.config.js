@@ -4,7 +4,17 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['node_modules/', '.build/', 'coverage/', '.cache/', 'reports/', '.stryker-tmp/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.build/',
+      'coverage/',
+      '.cache/',
+      'reports/',
+      '.stryker-tmp/',
+      'packages/*/dist/',
+    ],
+  },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
@@ -19,7 +29,23 @@ export default defineConfig(
     },
   },
   {
-    files: ['test/**/*.ts'],
+    // The third-party skill and suite the harness package's install test runs: plain JavaScript.
+    files: ['packages/*/test/package/greeter/**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      globals: {
+        URL: 'readonly',
+        describe: 'readonly',
+        it: 'readonly',
+        before: 'readonly',
+        after: 'readonly',
+        beforeEach: 'readonly',
+        afterEach: 'readonly',
+      },
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'packages/*/test/**/*.ts'],
     rules: {
       // chai's `expect(x).to.be.true` style is an expression statement by design.
       '@typescript-eslint/no-unused-expressions': 'off',

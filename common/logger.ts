@@ -104,6 +104,38 @@ function isSecretKey(key: string): boolean {
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** A logger's base and bound members, serialised for the fast path. */
+interface Prefix {
+  /** `,"name":value` for each, redacted. */
+  readonly json: string;
+  /** A member needs the careful path (an object, say): every line takes it. */
+  readonly careful: boolean;
+  /** Whether the line has a member of that name before the call's fields. */
+  readonly has: (key: string) => boolean;
+}
+
+const CAREFUL: Prefix = { json: '', careful: true, has: () => true };
+
+const keyJson = new Map<string, string>();
+
+/** A member name as JSON; answers are remembered (field names are few). */
+function jsonKey(key: string): string {
+  let json = keyJson.get(key);
+  if (json === undefined) {
+    json = JSON.stringify(key);
+    if (keyJson.size < 4096) keyJson.set(key, json);
+  }
+  return json;
+}
+
+let lastTime = { ms: Number.NaN, iso: '' };
+
+/** `ms` as an ISO 8601 instant; the last answer is remembered (lines come many a millisecond). */
+function isoTime(ms: number): string {
+  if (ms !== lastTime.ms) lastTime = { ms, iso: new Date(ms).toISOString() };
+  return lastTime.iso;
+}
+
 /** Creates a {@link Logger}. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const threshold = rank[options.level ?? 'info'];
@@ -169,35 +201,85 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     return out;
   };
 
-  const write = (level: LogLevel, bound: LogFields, message: string, fields?: LogFields): void => {
-    if (rank[level] < threshold) return;
-    const record: Record<string, unknown> = {
-      level,
-      time: new Date(now()).toISOString(),
-      ...options.base,
-      ...bound,
-      ...fields,
-      message,
-    };
-    sink(flatLine(record) ?? stringifyScrubbed(record));
+  /** The record as the careful path builds it: later members win, in first-seen order. */
+  const record = (level: LogLevel, bound: LogFields, message: string, fields?: LogFields) => ({
+    level,
+    time: isoTime(now()),
+    ...options.base,
+    ...bound,
+    ...fields,
+    message,
+  });
+
+  /** `,"key":value` redacted; '' for a member JSON leaves out; undefined for the careful path. */
+  const serialiseMember = (key: string, value: unknown): string | undefined => {
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return '';
+    if (typeof value === 'bigint' || (value !== null && typeof value === 'object'))
+      return undefined;
+    const name = jsonKey(key);
+    if (isSecretKey(key) && typeof value !== 'boolean') return `,${name}:"${REDACTED}"`;
+    return `,${name}:${JSON.stringify(typeof value === 'string' ? scrubString(value) : value)}`;
   };
 
   /**
-   * The common case, fast: a record whose values are all primitives is redacted in place (it is
-   * ours, freshly built) and serialised without a replacer. Undefined when a value is an object.
+   * The common case, fast: the line is written member by member from the logger's serialised
+   * prefix (its base and bound fields, redacted once, when the logger was made) and the call's
+   * primitive fields, redacted on the way. Undefined when a field is an object or a bigint, or
+   * names a member already in the line: the careful path then builds the record.
    */
-  const flatLine = (record: Record<string, unknown>): string | undefined => {
-    for (const key in record) {
-      const value = record[key];
-      if (value !== null && typeof value === 'object') return undefined;
-      if (typeof value === 'bigint') return undefined;
-      if (isSecretKey(key) && value !== undefined && typeof value !== 'boolean') {
-        record[key] = REDACTED;
-      } else if (typeof value === 'string') {
-        record[key] = scrubString(value);
+  const fastLine = (
+    level: LogLevel,
+    prefix: Prefix,
+    message: string,
+    fields: LogFields | undefined,
+  ): string | undefined => {
+    let line = `{"level":"${level}","time":"${isoTime(now())}"${prefix.json}`;
+    if (fields !== undefined) {
+      for (const key of Object.keys(fields)) {
+        if (prefix.has(key) || key === 'message') return undefined;
+        const member = serialiseMember(key, fields[key]);
+        if (member === undefined) return undefined;
+        line += member;
       }
     }
-    return JSON.stringify(record);
+    return `${line},"message":${JSON.stringify(scrubString(message))}}`;
+  };
+
+  /**
+   * A logger's fixed members, serialised once: `parent`'s and then `added`'s. Careful when one
+   * needs the careful path, or when `added` names a member the line already has (it would win).
+   */
+  const prefixOf = (parent: Prefix, added: LogFields): Prefix => {
+    const names = Object.keys(added);
+    if (parent.careful) return CAREFUL;
+    let json = parent.json;
+    for (const key of names) {
+      const member =
+        parent.has(key) || key === 'message' ? undefined : serialiseMember(key, added[key]);
+      if (member === undefined) return CAREFUL;
+      json += member;
+    }
+    return {
+      json,
+      careful: false,
+      has: names.length === 0 ? parent.has : (key) => names.includes(key) || parent.has(key),
+    };
+  };
+  const basePrefix = prefixOf(
+    { json: '', careful: false, has: (key) => key === 'level' || key === 'time' },
+    options.base ?? {},
+  );
+
+  const write = (
+    level: LogLevel,
+    bound: LogFields,
+    prefix: Prefix,
+    message: string,
+    fields?: LogFields,
+  ): void => {
+    if (rank[level] < threshold) return;
+    const fast = prefix.careful ? undefined : fastLine(level, prefix, message, fields);
+    sink(fast ?? stringifyScrubbed(record(level, bound, message, fields)));
   };
 
   const stringifyScrubbed = (record: Record<string, unknown>): string => {
@@ -209,24 +291,27 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   };
 
   class BoundLogger implements Logger {
-    constructor(private readonly bound: LogFields) {}
+    constructor(
+      private readonly bound: LogFields,
+      private readonly prefix: Prefix,
+    ) {}
     debug(message: string, fields?: LogFields): void {
-      write('debug', this.bound, message, fields);
+      write('debug', this.bound, this.prefix, message, fields);
     }
     info(message: string, fields?: LogFields): void {
-      write('info', this.bound, message, fields);
+      write('info', this.bound, this.prefix, message, fields);
     }
     warn(message: string, fields?: LogFields): void {
-      write('warn', this.bound, message, fields);
+      write('warn', this.bound, this.prefix, message, fields);
     }
     error(message: string, fields?: LogFields): void {
-      write('error', this.bound, message, fields);
+      write('error', this.bound, this.prefix, message, fields);
     }
     child(fields: LogFields): Logger {
-      return new BoundLogger({ ...this.bound, ...fields });
+      return new BoundLogger({ ...this.bound, ...fields }, prefixOf(this.prefix, fields));
     }
   }
-  return new BoundLogger({});
+  return new BoundLogger({}, basePrefix);
 }
 
 /** A Buffer as JSON.stringify hands it to a replacer (after its toJSON): never logged as bytes. */

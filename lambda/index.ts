@@ -3,19 +3,45 @@
  * cold start, and exports an async `handler(event, context)` (the nodejs24.x runtime drops
  * callback handlers). Handler string: `index.handler`.
  */
+import { join } from 'node:path';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { createLogger } from '../common/logger.js';
+import { createLogger, type Logger } from '../common/logger.js';
 import { createAlexaApi } from './alexa/index.js';
-import { createAccessTokenVerifier } from './auth/index.js';
+import { createAccessTokenVerifier, readShippedKeySet, type ShippedKeySet } from './auth/index.js';
 import { readSkillConfig } from './config.js';
 import { createSkill, type WhatShouldIWearSkill } from './skill.js';
 import { createWeatherProvider } from './weather/index.js';
 
 let skill: WhatShouldIWearSkill | undefined;
 
-/** Builds the skill from `env` (the Lambda environment by default). Exported for tests. */
+/** `jwks.json` beside the bundle (CommonJS there); none when run from the sources. */
+const SHIPPED_KEY_SET = typeof __dirname === 'string' ? join(__dirname, 'jwks.json') : undefined;
+
+/** The shipped key set, or undefined (none, or unusable: logged, and the set is fetched). */
+function shippedKeySet(path: string | undefined, logger: Logger): ShippedKeySet | undefined {
+  if (path === undefined) return undefined;
+  try {
+    const shipped = readShippedKeySet(path, Date.now());
+    if (shipped !== undefined) {
+      logger.info('key set shipped with the deployment', {
+        kids: shipped.keys.map((k) => k.kid ?? '').join(','),
+        fetchedAt: new Date(shipped.fetchedAt).toISOString(),
+      });
+    }
+    return shipped;
+  } catch (error) {
+    logger.error('shipped key set unusable: fetching the key set instead', { error });
+    return undefined;
+  }
+}
+
+/**
+ * Builds the skill from `env` (the Lambda environment by default), with the key set shipped at
+ * `shippedKeySetPath` (default: `jwks.json` beside the bundle). Exported for tests.
+ */
 export function createSkillFromEnv(
   env: Readonly<Record<string, string | undefined>>,
+  shippedKeySetPath: string | undefined = SHIPPED_KEY_SET,
 ): WhatShouldIWearSkill {
   const config = readSkillConfig(env);
   const logger = createLogger({
@@ -33,6 +59,7 @@ export function createSkillFromEnv(
       audience: config.audience,
       requiredScope: config.requiredScope,
       jwks: {
+        shipped: shippedKeySet(shippedKeySetPath, logger),
         onEvent: (event) => {
           if (event.type === 'fetch-failed')
             logger.warn('key set fetch failed', { error: event.error });

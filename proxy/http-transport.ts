@@ -9,7 +9,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { Socket } from 'node:net';
+import { pooledAgent } from '../common/pooled-agent.js';
 
 /** One POST to send. */
 export interface TransportRequest {
@@ -48,38 +48,6 @@ export interface HttpTransportOptions {
   readonly idleMs?: number;
   /** Wall clock in epoch milliseconds. Default `Date.now`. */
   readonly now?: () => number;
-}
-
-interface PooledAgent {
-  readonly agent: http.Agent;
-  /** Destroys the idle connections freed more than `idleMs` ago. */
-  prune(): void;
-}
-
-function pooledAgent(
-  AgentClass: typeof http.Agent,
-  idleMs: number,
-  now: () => number,
-): PooledAgent {
-  // `timeout` closes idle connections while the process runs; the server's Keep-Alive hint
-  // shortens it (Node's agent honours `Keep-Alive: timeout=N`).
-  const agent = new AgentClass({ keepAlive: true, timeout: idleMs, scheduling: 'lifo' });
-  const freedAt = new WeakMap<Socket, number>();
-  agent.on('free', (socket: Socket) => {
-    freedAt.set(socket, now());
-  });
-  return {
-    agent,
-    prune: () => {
-      const cutoff = now() - idleMs;
-      for (const sockets of Object.values(agent.freeSockets)) {
-        // Freed in order, so the stale ones come first; the agent skips destroyed ones there.
-        for (const socket of sockets ?? []) {
-          if ((freedAt.get(socket) ?? 0) <= cutoff) socket.destroy();
-        }
-      }
-    },
-  };
 }
 
 /** Creates a transport with its own connection pools (one for http, one for https). */

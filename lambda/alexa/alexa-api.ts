@@ -9,6 +9,7 @@
  * request; any other failure, and a refusal above all (the permission may be granted a moment
  * later), is never remembered.
  */
+import { defaultHttpFetch } from '../../common/http-fetch.js';
 import { isKnownTimeZone } from '../weather/index.js';
 import { AlexaApiUnavailableError, AlexaNoDataError, AlexaPermissionError } from './errors.js';
 
@@ -31,23 +32,13 @@ export interface PostalAddress {
 
 export type TemperatureUnit = 'CELSIUS' | 'FAHRENHEIT';
 
-/** Per-call options of {@link AlexaApi}. */
-export interface AlexaCallOptions {
-  /**
-   * Awaited before calling out, when the cache cannot answer; a rejection ends the call with that
-   * error. The skill passes its token check here, so that a request whose token is not verified
-   * yet is answered from the cache or waits, and never calls out.
-   */
-  readonly beforeNetwork?: () => Promise<void>;
-}
-
 export interface AlexaApi {
   /** The device's country and postal code; `AlexaPermissionError` when not granted. */
-  postalAddress(access: AlexaApiAccess, options?: AlexaCallOptions): Promise<PostalAddress>;
+  postalAddress(access: AlexaApiAccess): Promise<PostalAddress>;
   /** The user's temperature unit. */
-  temperatureUnit(access: AlexaApiAccess, options?: AlexaCallOptions): Promise<TemperatureUnit>;
+  temperatureUnit(access: AlexaApiAccess): Promise<TemperatureUnit>;
   /** The device's IANA time zone. */
-  timeZone(access: AlexaApiAccess, options?: AlexaCallOptions): Promise<string>;
+  timeZone(access: AlexaApiAccess): Promise<string>;
 }
 
 export interface AlexaApiOptions {
@@ -75,7 +66,7 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
   const failureTtl = options.failureTtlMs ?? 30_000;
   const maxEntries = (options.maxDevices ?? 1000) * 3;
   const now = options.now ?? Date.now;
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const doFetch = options.fetch ?? defaultHttpFetch();
   const cache = new Map<string, Entry>();
 
   async function getJson(access: AlexaApiAccess, path: string): Promise<unknown> {
@@ -126,21 +117,10 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
     }
   }
 
-  function cached<T>(
-    key: string,
-    load: () => Promise<T>,
-    options: AlexaCallOptions | undefined,
-  ): Promise<T> {
+  function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const t = now();
     const hit = cache.get(key);
     if (hit !== undefined && t < hit.expiresAt) return hit.value as Promise<T>;
-    const before = options?.beforeNetwork;
-    // Looked up again afterwards: another request may have filled the entry meanwhile.
-    if (before !== undefined) {
-      return Promise.resolve()
-        .then(before)
-        .then(() => cached(key, load, undefined));
-    }
     const value = load();
     const entry: Entry = { value, expiresAt: t + ttl };
     cache.delete(key);
@@ -163,7 +143,7 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
   }
 
   return {
-    postalAddress: (access, options) =>
+    postalAddress: (access) =>
       cached(
         // Per account and device: another account on the same Echo, without the permission,
         // must get its own refusal. A refusal is never remembered (see `cached`).
@@ -183,38 +163,29 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
           }
           return { countryCode: countryCode.trim().toUpperCase(), postalCode: postalCode.trim() };
         },
-        options,
       ),
-    temperatureUnit: (access, options) =>
-      cached(
-        `unit:${access.deviceId}`,
-        async () => {
-          const body = await getJson(
-            access,
-            '/v2/devices/{deviceId}/settings/System.temperatureUnit',
+    temperatureUnit: (access) =>
+      cached(`unit:${access.deviceId}`, async () => {
+        const body = await getJson(
+          access,
+          '/v2/devices/{deviceId}/settings/System.temperatureUnit',
+        );
+        if (body !== 'CELSIUS' && body !== 'FAHRENHEIT') {
+          throw new AlexaApiUnavailableError(
+            'bad-answer',
+            'The temperature unit is not one Alexa documents',
           );
-          if (body !== 'CELSIUS' && body !== 'FAHRENHEIT') {
-            throw new AlexaApiUnavailableError(
-              'bad-answer',
-              'The temperature unit is not one Alexa documents',
-            );
-          }
-          return body;
-        },
-        options,
-      ),
-    timeZone: (access, options) =>
-      cached(
-        `zone:${access.deviceId}`,
-        async () => {
-          const body = await getJson(access, '/v2/devices/{deviceId}/settings/System.timeZone');
-          if (typeof body !== 'string' || !isKnownTimeZone(body)) {
-            throw new AlexaApiUnavailableError('bad-answer', 'The time zone is not an IANA zone');
-          }
-          return body;
-        },
-        options,
-      ),
+        }
+        return body;
+      }),
+    timeZone: (access) =>
+      cached(`zone:${access.deviceId}`, async () => {
+        const body = await getJson(access, '/v2/devices/{deviceId}/settings/System.timeZone');
+        if (typeof body !== 'string' || !isKnownTimeZone(body)) {
+          throw new AlexaApiUnavailableError('bad-answer', 'The time zone is not an IANA zone');
+        }
+        return body;
+      }),
   };
 }
 

@@ -22,16 +22,19 @@ export abstract class AlexaApiError extends CodedError<AlexaApiErrorCode> {
 
 /** The user has not granted the permission (HTTP 401 or 403 from the API). */
 export class AlexaPermissionError extends AlexaApiError {
+  override readonly name: string = 'AlexaPermissionError';
   readonly code = 'ERR_ALEXA_PERMISSION';
 }
 
 /** The API answered, but holds nothing usable (no postal code set on the device, say). */
 export class AlexaNoDataError extends AlexaApiError {
+  override readonly name: string = 'AlexaNoDataError';
   readonly code = 'ERR_ALEXA_NO_DATA';
 }
 
 /** The API failed: unreachable, too slow, a 5xx, or an answer of the wrong shape. */
 export class AlexaApiUnavailableError extends AlexaApiError {
+  override readonly name: string = 'AlexaApiUnavailableError';
   readonly code = 'ERR_ALEXA_API';
   /**
    * True for an outage (a timeout, no connection, a 5xx): the same call moments later would most

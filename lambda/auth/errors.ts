@@ -23,31 +23,37 @@ export abstract class AccessTokenError extends CodedError<AccessTokenErrorCode> 
 
 /** No token was given (absent or empty). */
 export class TokenMissingError extends AccessTokenError {
+  override readonly name: string = 'TokenMissingError';
   readonly code = 'ERR_TOKEN_MISSING';
 }
 
 /** Not a well-formed compact JWS JWT: size, segments, encoding, JSON, required claim shapes. */
 export class TokenMalformedError extends AccessTokenError {
+  override readonly name: string = 'TokenMalformedError';
   readonly code = 'ERR_TOKEN_MALFORMED';
 }
 
 /** Unknown key, algorithm not allowed, or a signature that does not verify. */
 export class TokenSignatureError extends AccessTokenError {
+  override readonly name: string = 'TokenSignatureError';
   readonly code = 'ERR_TOKEN_SIGNATURE';
 }
 
 /** `exp` is in the past, beyond the clock tolerance. */
 export class TokenExpiredError extends AccessTokenError {
+  override readonly name: string = 'TokenExpiredError';
   readonly code = 'ERR_TOKEN_EXPIRED';
 }
 
 /** `nbf` or `iat` is in the future, beyond the clock tolerance. */
 export class TokenNotYetValidError extends AccessTokenError {
+  override readonly name: string = 'TokenNotYetValidError';
   readonly code = 'ERR_TOKEN_NOT_YET_VALID';
 }
 
 /** `iss` is not the configured issuer. `actual` holds the token's value, for the logs. */
 export class TokenIssuerError extends AccessTokenError {
+  override readonly name: string = 'TokenIssuerError';
   readonly code = 'ERR_TOKEN_ISSUER';
   constructor(
     readonly expected: string,
@@ -60,6 +66,7 @@ export class TokenIssuerError extends AccessTokenError {
 
 /** `aud` does not contain the configured audience. `actual` holds the token's value. */
 export class TokenAudienceError extends AccessTokenError {
+  override readonly name: string = 'TokenAudienceError';
   readonly code = 'ERR_TOKEN_AUDIENCE';
   constructor(
     readonly expected: string,
@@ -72,6 +79,7 @@ export class TokenAudienceError extends AccessTokenError {
 
 /** The token does not grant the required scope. */
 export class TokenScopeError extends AccessTokenError {
+  override readonly name: string = 'TokenScopeError';
   readonly code = 'ERR_TOKEN_SCOPE';
   constructor(
     readonly required: string,
@@ -86,5 +94,6 @@ export class TokenScopeError extends AccessTokenError {
  * no usable key) and no usable cached key exists. Not the user's fault: try again shortly.
  */
 export class KeySetUnavailableError extends AccessTokenError {
+  override readonly name: string = 'KeySetUnavailableError';
   readonly code = 'ERR_KEY_SET_UNAVAILABLE';
 }

@@ -7,3 +7,9 @@ export {
   type KeySetEvent,
 } from './verifier.js';
 export * from './errors.js';
+export {
+  readShippedKeySet,
+  serialiseShippedKeySet,
+  ShippedKeySetError,
+  type ShippedKeySet,
+} from './shipped-key-set.js';

@@ -13,12 +13,17 @@
  * - otherwise jwks-rsa is asked, which fetches (rate limited) when its cache has no entry;
  * - when that fails (down, timeout, bad answer, rate limited), a key held before keeps serving
  *   until `cacheMaxAgeMs + outageGraceMs` after it was fetched, retried every `retryAfterFailureMs`;
- * - a key absent from a newer fetched set is dropped at once.
+ * - a key absent from a newer fetched set is dropped at once;
+ * - a key of the set shipped with the deployment (`shipped`) is held as if fetched when the set
+ *   was: used as it is while fresh; once stale (and within the outage grace), still used while
+ *   the set is fetched again in the background, which drops it if the tenant no longer publishes
+ *   it. A `kid` the shipped set does not hold is fetched at once, as without it (rotation).
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import jwksRsa from 'jwks-rsa';
+import type jwksRsa from 'jwks-rsa';
 import { KeySetUnavailableError, TokenSignatureError } from './errors.js';
 import { fetchKeySet, type PublicJwk } from './jwks-fetch.js';
+import type { ShippedKeySet } from './shipped-key-set.js';
 
 /** Something that happened to the key set, for logs and metrics. */
 export type KeySetEvent =
@@ -38,6 +43,8 @@ export interface KeyStoreOptions {
   readonly now: () => number;
   readonly fetch: typeof fetch;
   readonly onEvent: (event: KeySetEvent) => void;
+  /** The key set shipped with the deployment, if any. */
+  readonly shipped?: ShippedKeySet | undefined;
 }
 
 /** Returns the public key for a token's `kid`, or rejects with the verifier's errors. */
@@ -47,6 +54,8 @@ interface Imported {
   readonly key: KeyObject;
   readonly fetchedAt: number;
   retired: boolean;
+  /** From the shipped set: refreshed in the background once stale. */
+  readonly shipped?: boolean;
 }
 
 interface Held {
@@ -82,27 +91,36 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
     | undefined;
   let lastFailureAt = Number.NEGATIVE_INFINITY;
   let tail: Promise<unknown> = Promise.resolve();
+  /** The shipped keys not yet asked for, by slot; gone once a set is fetched. */
+  let shippedSlots = shippedBySlot(options.shipped);
 
-  const client = new jwksRsa.JwksClient({
-    jwksUri: options.jwksUri,
-    cache: true,
-    cacheMaxAge: options.cacheMaxAgeMs,
-    cacheMaxEntries: 16,
-    rateLimit: true,
-    jwksRequestsPerMinute: options.requestsPerMinute,
-    timeout: options.timeoutMs,
-    fetcher: (uri) =>
-      fetchKeySet(uri, options).then(
-        (set) => {
-          recordSet(set.keys);
-          return set;
-        },
-        (error: unknown) => {
-          recordFailure(error);
-          throw error;
-        },
-      ),
-  });
+  // jwks-rsa is loaded on the first fetch, not at start: a fresh instance that verifies with the
+  // key set shipped with the deployment never needs it.
+  let client: Promise<{ lib: typeof jwksRsa; client: jwksRsa.JwksClient }> | undefined;
+  const jwksClient = () =>
+    (client ??= import('jwks-rsa').then(({ default: lib }) => ({
+      lib,
+      client: new lib.JwksClient({
+        jwksUri: options.jwksUri,
+        cache: true,
+        cacheMaxAge: options.cacheMaxAgeMs,
+        cacheMaxEntries: 16,
+        rateLimit: true,
+        jwksRequestsPerMinute: options.requestsPerMinute,
+        timeout: options.timeoutMs,
+        fetcher: (uri) =>
+          fetchKeySet(uri, options).then(
+            (set) => {
+              recordSet(set.keys);
+              return set;
+            },
+            (error: unknown) => {
+              recordFailure(error);
+              throw error;
+            },
+          ),
+      }),
+    })));
 
   function recordFailure(error: unknown): void {
     lastFailureAt = now();
@@ -116,6 +134,7 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
     for (const key of keys)
       if (key.kid !== undefined && !byKid.has(key.kid)) byKid.set(key.kid, key);
     lastSet = { at: now(), kids: new Set(kids), keys: byKid };
+    shippedSlots = undefined;
     for (const [slot, entry] of held) {
       if (!lastSet.kids.has(kidOf(slot))) {
         entry.imported.retired = true;
@@ -179,14 +198,15 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
       );
     }
     let signingKey: jwksRsa.SigningKey;
+    const { lib, client } = await jwksClient();
     try {
       signingKey = await client.getSigningKey(kid);
     } catch (error) {
-      if (error instanceof jwksRsa.SigningKeyNotFoundError) {
+      if (error instanceof lib.SigningKeyNotFoundError) {
         held.delete(slot);
         throw unknownKey(kid, error);
       }
-      if (error instanceof jwksRsa.JwksRateLimitError) recordFailure(error);
+      if (error instanceof lib.JwksRateLimitError) recordFailure(error);
       return heldThroughOutage(slot, kid, previous, error);
     }
     let entry = imported.get(signingKey);
@@ -229,10 +249,24 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
     );
   }
 
-  return (kid) => {
-    const slot = slotOf(kid);
-    const entry = held.get(slot);
-    if (entry !== undefined && now() < entry.refreshAt) return Promise.resolve(entry.imported.key);
+  /** A shipped key asked for the first time: imported and held as fetched when the set was. */
+  function holdShipped(slot: string): Held | undefined {
+    const jwk = shippedSlots?.get(slot);
+    const shipped = options.shipped;
+    if (jwk === undefined || shipped === undefined) return undefined;
+    shippedSlots?.delete(slot);
+    const imported: Imported = {
+      key: createPublicKey({ key: { ...jwk }, format: 'jwk' }),
+      fetchedAt: shipped.fetchedAt,
+      retired: false,
+      shipped: true,
+    };
+    const entry = { imported, refreshAt: shipped.fetchedAt + options.cacheMaxAgeMs };
+    held.set(slot, entry);
+    return entry;
+  }
+
+  function queued(slot: string, kid: string | undefined): Promise<KeyObject> {
     let pending = inflight.get(slot);
     if (pending === undefined) {
       const run = () => refresh(slot, kid);
@@ -241,5 +275,35 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
       inflight.set(slot, pending);
     }
     return pending;
+  }
+
+  return (kid) => {
+    const slot = slotOf(kid);
+    const entry = held.get(slot) ?? holdShipped(slot);
+    if (entry === undefined) return queued(slot, kid);
+    const { imported } = entry;
+    const t = now();
+    if (t < entry.refreshAt) return Promise.resolve(imported.key);
+    if (
+      imported.shipped === true &&
+      t < imported.fetchedAt + options.cacheMaxAgeMs + options.outageGraceMs
+    ) {
+      // Stale, shipped: used while the set is fetched again in the background.
+      queued(slot, kid).catch(() => undefined);
+      return Promise.resolve(imported.key);
+    }
+    return queued(slot, kid);
   };
+}
+
+/** The shipped keys by slot; a set of one key also answers tokens that name no `kid`. */
+function shippedBySlot(shipped: ShippedKeySet | undefined): Map<string, PublicJwk> | undefined {
+  if (shipped === undefined) return undefined;
+  const slots = new Map<string, PublicJwk>();
+  for (const key of shipped.keys) {
+    if (key.kid !== undefined && !slots.has(slotOf(key.kid))) slots.set(slotOf(key.kid), key);
+  }
+  const [only] = shipped.keys;
+  if (shipped.keys.length === 1 && only !== undefined) slots.set(NO_KID_SLOT, only);
+  return slots;
 }

@@ -1,7 +1,7 @@
 /**
  * Structural checks made before any cryptography: size, compact-JWS shape, canonical base64url
- * in every segment, and a protected header that names RS256. Cheap, and it keeps hostile input
- * away from the parsers and the key store.
+ * in every segment, and a protected header that names RS256 and asks for no extension (`crit`).
+ * Cheap, and it keeps hostile input away from the parsers and the key store.
  */
 import { TokenMalformedError, TokenMissingError, TokenSignatureError } from './errors.js';
 
@@ -10,6 +10,17 @@ export interface TokenHeader {
   readonly alg: 'RS256';
   readonly kid: string | undefined;
 }
+
+/** A token that passed {@link inspectToken}: its header, and its segments as the check needs them. */
+export interface InspectedToken extends TokenHeader {
+  /** The first two segments and the dot between them: what the signature covers. */
+  readonly signingInput: string;
+  readonly payload: string;
+  readonly signature: string;
+}
+
+/** Invalid UTF-8 is refused, not replaced (jose decodes headers strictly too). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -34,7 +45,7 @@ export function isCanonicalBase64url(segment: string): boolean {
  * and returns that header. Rejects with {@link TokenMissingError}, {@link TokenMalformedError} or
  * {@link TokenSignatureError} (`alg-not-allowed`).
  */
-export function inspectToken(token: unknown, maxLength: number): TokenHeader {
+export function inspectToken(token: unknown, maxLength: number): InspectedToken {
   if (token === undefined || token === null || token === '') {
     throw new TokenMissingError('absent', 'No access token was given');
   }
@@ -47,29 +58,34 @@ export function inspectToken(token: unknown, maxLength: number): TokenHeader {
   if (segments.length !== 3) {
     throw new TokenMalformedError('not-compact-jws', 'The token does not have three segments');
   }
-  const [header = '', payload = ''] = segments;
+  const [header = '', payload = '', signature = ''] = segments;
   if (header === '' || payload === '' || !segments.every(isCanonicalBase64url)) {
     throw new TokenMalformedError('bad-encoding', 'A token segment is not canonical base64url');
   }
-  return readHeader(header);
+  const { alg, kid } = readHeader(header);
+  return { alg, kid, signingInput: `${header}.${payload}`, payload, signature };
 }
 
 function readHeader(segment: string): TokenHeader {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    parsed = JSON.parse(strictUtf8.decode(Buffer.from(segment, 'base64url')));
   } catch (cause) {
     throw new TokenMalformedError('bad-header', 'The token header is not JSON', { cause });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new TokenMalformedError('bad-header', 'The token header is not a JSON object');
   }
-  const { alg, kid } = parsed as Record<string, unknown>;
+  const { alg, kid, crit } = parsed as Record<string, unknown>;
   if (alg !== 'RS256') {
     throw new TokenSignatureError(
       'alg-not-allowed',
       `The token is signed with ${typeof alg === 'string' ? alg : 'no usable algorithm'}, not RS256`,
     );
+  }
+  if (crit !== undefined) {
+    // RFC 7515 section 4.1.11: an extension the verifier must understand; this one understands none.
+    throw new TokenMalformedError('crit-not-supported', 'The token header asks for an extension');
   }
   if (kid !== undefined && (typeof kid !== 'string' || kid === '' || kid.length > MAX_KID_LENGTH)) {
     throw new TokenMalformedError('bad-kid', 'The token header has an unusable kid');

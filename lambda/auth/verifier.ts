@@ -1,12 +1,17 @@
 /**
  * `createAccessTokenVerifier(options)`: checks its options once and returns `verify(token)`,
  * which resolves to what a genuine token grants or rejects with one of the errors in errors.ts.
+ * In order: the token's shape and header (token-shape.ts), the key for its `kid` (key-store.ts),
+ * the RS256 signature, synchronously (rs256.ts), then the claims (claims.ts).
  */
-import { jwtVerify } from 'jose';
+import { defaultHttpFetch } from '../../common/http-fetch.js';
 import { EnvValueError, normaliseIssuer, parseServiceUrl } from '../../common/env.js';
 import { createOptionChecker } from '../../common/options.js';
-import { checkClaims, fromJoseError, type VerifiedAccessToken } from './claims.js';
+import { checkClaims, decodeClaims, type VerifiedAccessToken } from './claims.js';
+import { TokenSignatureError } from './errors.js';
 import { createKeyStore, type KeySetEvent } from './key-store.js';
+import { verifyRs256 } from './rs256.js';
+import type { ShippedKeySet } from './shipped-key-set.js';
 import { inspectToken } from './token-shape.js';
 import { createVerifiedTokenCache } from './verified-cache.js';
 
@@ -29,10 +34,15 @@ export interface KeySetOptions {
   recentFetchWindowMs?: number;
   /** During an outage, how often the set is tried again. Default 30 s. */
   retryAfterFailureMs?: number;
-  /** The fetch implementation. Default: Node's global `fetch`. */
+  /** The fetch implementation. Default: the skill's node:http fetch (common/http-fetch.ts). */
   fetch?: typeof fetch;
   /** Told of fetches, failures and stale keys served (for logs). Default: nothing. */
   onEvent?: (event: KeySetEvent) => void;
+  /**
+   * The key set shipped with the deployment (`jwks.json` beside the bundle, see
+   * shipped-key-set.ts): held as if fetched when it was. Default: none.
+   */
+  shipped?: ShippedKeySet;
 }
 
 /** Options of {@link createAccessTokenVerifier}. */
@@ -61,8 +71,6 @@ export interface AccessTokenVerifierOptions {
 /** Verifies an access token: resolves to what it grants, or rejects with an `AccessTokenError`. */
 export type VerifyAccessToken = (token: unknown) => Promise<VerifiedAccessToken>;
 
-const ALGORITHMS = ['RS256'];
-
 /** Checks `options` (throwing one `ConfigError` naming every bad one) and returns `verify`. */
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): VerifyAccessToken {
   const config = checkOptions(options);
@@ -78,12 +86,14 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     recentFetchWindowMs: jwks.recentFetchWindowMs ?? 60_000,
     retryAfterFailureMs: jwks.retryAfterFailureMs ?? 30_000,
     now,
-    fetch: jwks.fetch ?? ((input, init) => fetch(input, init)),
+    fetch: jwks.fetch ?? defaultHttpFetch(),
     onEvent: jwks.onEvent ?? (() => undefined),
+    shipped: jwks.shipped,
   });
   const cache = config.cacheSize > 0 ? createVerifiedTokenCache(config.cacheSize) : undefined;
-  const expected = { issuer: config.issuer, audience: options.audience };
   const rules = {
+    issuer: config.issuer,
+    audience: options.audience,
     requiredScope: options.requiredScope,
     clockToleranceSeconds: config.clockTolerance,
   };
@@ -96,23 +106,14 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       // Still the key the store holds for that kid: nothing learnt since says otherwise.
       if (seen !== undefined && (await keyFor(seen.kid)) === seen.key) return seen.result;
     }
-    const header = inspectToken(token, config.maxTokenLength);
-    const key = await keyFor(header.kid);
-    const nowMs = now();
-    try {
-      const { payload } = await jwtVerify(token as string, key, {
-        algorithms: ALGORITHMS,
-        issuer: config.issuer,
-        audience: options.audience,
-        clockTolerance: config.clockTolerance,
-        currentDate: new Date(nowMs),
-      });
-      const result = checkClaims(payload, rules, nowMs);
-      if (id !== undefined) cache?.set(id, { result, kid: header.kid, key });
-      return result;
-    } catch (error) {
-      throw fromJoseError(error, expected);
+    const inspected = inspectToken(token, config.maxTokenLength);
+    const key = await keyFor(inspected.kid);
+    if (!verifyRs256(inspected.signingInput, inspected.signature, key)) {
+      throw new TokenSignatureError('bad-signature', 'The token signature does not verify');
     }
+    const result = checkClaims(decodeClaims(inspected.payload), rules, now());
+    if (id !== undefined) cache?.set(id, { result, kid: inspected.kid, key });
+    return result;
   };
 }
 

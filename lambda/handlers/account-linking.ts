@@ -15,12 +15,10 @@ import {
   TokenAudienceError,
   TokenIssuerError,
   type AccessTokenErrorCode,
-  type VerifiedAccessToken,
 } from '../auth/index.js';
 import { isConsentAnswer } from './address-consent.js';
 import { INTENTS } from './intents.js';
-import type { AuthState, SkillDependencies } from './state.js';
-import { requestState } from './state.js';
+import { requestState, type SkillDependencies } from './state.js';
 
 /** What Alexa does for each verifier failure. */
 export const AUTH_OUTCOMES: Readonly<
@@ -86,31 +84,25 @@ export function needsAccount(input: HandlerInput): boolean {
 }
 
 /**
- * Starts the token check, for requests that need it, and records it for the handlers, which await
- * it (see `answerWhenVerified`). It is not awaited here, so that a handler can prepare its answer
- * while the check runs on the thread pool. A failure other than the verifier's own rejects it.
+ * Checks the token, for the requests that need it, and records the result for the handlers (see
+ * `refuseWithoutAccount`); nothing else runs for the request meanwhile. A failure other than the
+ * verifier's own goes to the error handler.
  */
 export function createAuthInterceptor(deps: Pick<SkillDependencies, 'verify'>): RequestInterceptor {
   return {
-    process(input) {
+    async process(input) {
       if (!needsAccount(input)) return;
       const state = requestState(input);
       const envelope = input.requestEnvelope;
       // Where ask-sdk-core's getAccountLinkingAccessToken() reads it, then the session's copy.
       const token = envelope.context.System.user.accessToken ?? envelope.session?.user.accessToken;
-      const check = new Promise<VerifiedAccessToken>((resolve) => {
-        resolve(deps.verify(token));
-      }).then(
-        (verified): AuthState => ({ ok: true, token: verified }),
-        (error: unknown): AuthState => {
-          if (!(error instanceof AccessTokenError)) throw error;
-          logRefusal(state.logger, error);
-          return { ok: false, error };
-        },
-      );
-      // Handled where a handler awaits it; never an unhandled rejection meanwhile.
-      check.catch(() => undefined);
-      state.auth = check;
+      try {
+        state.auth = { ok: true, token: await deps.verify(token) };
+      } catch (error) {
+        if (!(error instanceof AccessTokenError)) throw error;
+        logRefusal(state.logger, error);
+        state.auth = { ok: false, error };
+      }
     },
   };
 }
@@ -138,19 +130,13 @@ function logRefusal(
 }
 
 /**
- * The answer for a request whose token did not pass, or `undefined` when it passed, once the check
- * is done. Handlers that need the account await this first, or draft through `answerWhenVerified`.
+ * The answer for a request whose token did not pass, or `undefined` when it passed. Handlers that
+ * need the account call this first. Throws when the auth interceptor did not check the token.
  */
-export async function refuseWithoutAccount(input: HandlerInput): Promise<Response | undefined> {
-  const auth = await tokenCheck(input);
+export function refuseWithoutAccount(input: HandlerInput): Response | undefined {
+  const auth = requestState(input).auth;
+  if (auth === undefined) throw new Error('The token was not checked for a request that needs it');
   return auth.ok ? undefined : refusal(input, auth.error);
-}
-
-/** The request's token check, as the auth interceptor started it; throws when it did not. */
-export function tokenCheck(input: HandlerInput): Promise<AuthState> {
-  const check = requestState(input).auth;
-  if (check === undefined) throw new Error('The token was not checked for a request that needs it');
-  return check;
 }
 
 /** What Alexa says (and whether a LinkAccount card goes) for a token that did not pass. */

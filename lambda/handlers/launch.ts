@@ -5,8 +5,8 @@ import { requestState } from './state.js';
 
 export const launchHandler: RequestHandler = {
   canHandle: (input) => getRequestType(input.requestEnvelope) === 'LaunchRequest',
-  async handle(input) {
-    const refused = await refuseWithoutAccount(input);
+  handle(input) {
+    const refused = refuseWithoutAccount(input);
     if (refused) return refused;
     requestState(input).outcome = 'welcome';
     return input.responseBuilder

@@ -31,8 +31,8 @@ export type AuthState =
 export interface RequestState {
   readonly startedAt: number;
   readonly logger: Logger;
-  /** The token check, started by the auth interceptor for the requests that need the account. */
-  auth?: Promise<AuthState>;
+  /** The token check's result, set by the auth interceptor for the requests that need the account. */
+  auth?: AuthState;
   /** One word for the log line: `advice`, `link-account`, `help`, ... (listed in logging.ts). */
   outcome: string;
 }
@@ -47,4 +47,17 @@ export function requestState(input: HandlerInput): RequestState {
   const state = input.attributesManager.getRequestAttributes()[KEY] as RequestState | undefined;
   if (state === undefined) throw new Error('The request interceptor did not run');
   return state;
+}
+
+/** The session attributes the request carried; change them with {@link setSession}. */
+export function sessionOf(input: HandlerInput): Readonly<Record<string, unknown>> {
+  return input.attributesManager.getSessionAttributes();
+}
+
+/** Sets a session attribute for the response (removes it, for `undefined`). */
+export function setSession(input: HandlerInput, name: string, value: unknown): void {
+  const session = input.attributesManager.getSessionAttributes();
+  if (value === undefined) Reflect.deleteProperty(session, name);
+  else session[name] = value;
+  input.attributesManager.setSessionAttributes(session);
 }

@@ -25,7 +25,6 @@ import {
   AlexaPermissionError,
   type AlexaApi,
   type AlexaApiAccess,
-  type AlexaCallOptions,
   type TemperatureUnit,
 } from '../alexa/index.js';
 import { resolveAmazonDate, type AmazonDateResolution } from '../request/index.js';
@@ -61,9 +60,9 @@ import {
   isConsentAnswer,
   type ConsentAnswer,
 } from './address-consent.js';
-import { answerWhenVerified, type Draft } from './draft.js';
+import { refuseWithoutAccount } from './account-linking.js';
 import { INTENTS } from './intents.js';
-import type { SkillDependencies } from './state.js';
+import { requestState, sessionOf, setSession, type SkillDependencies } from './state.js';
 import {
   QUESTION,
   QUESTION_WORDS,
@@ -86,9 +85,7 @@ export function createWhatShouldIWearHandler(deps: SkillDependencies): RequestHa
       getRequestType(input.requestEnvelope) === 'IntentRequest' &&
       getIntentName(input.requestEnvelope) === INTENTS.wear,
     handle: (input) =>
-      answerWhenVerified(input, (draft) =>
-        answer(input, deps, draft, readQuery(input, draft.session)),
-      ),
+      refuseWithoutAccount(input) ?? answer(input, deps, readQuery(input, sessionOf(input))),
   };
 }
 
@@ -101,9 +98,8 @@ export function createConsentAnswerHandler(deps: SkillDependencies): RequestHand
   return {
     canHandle: isConsentAnswer,
     handle: (input) =>
-      answerWhenVerified(input, (draft) =>
-        answer(input, deps, draft, readQuery(input, draft.session), consentAnswer(input)),
-      ),
+      refuseWithoutAccount(input) ??
+      answer(input, deps, readQuery(input, sessionOf(input)), consentAnswer(input)),
   };
 }
 
@@ -114,14 +110,12 @@ type PlaceFound =
   | { readonly kind: 'ask-permission' };
 
 /**
- * The answer, drafted while the token is verified (see `answerWhenVerified`): everything goes to
- * `draft`, and every call that may leave the process waits for the token first. `consent` is
- * the user's answer to the voice consent question, on the request that brings it back.
+ * The answer, for a request whose token passed. `consent` is the user's answer to the voice
+ * consent question, on the request that brings it back.
  */
 async function answer(
   input: HandlerInput,
   deps: SkillDependencies,
-  draft: Draft,
   query: WearQuery,
   consent?: ConsentAnswer,
 ): Promise<Response> {
@@ -129,22 +123,22 @@ async function answer(
   const locale = envelope.request.locale ?? 'en-US';
   const seed = envelope.request.requestId;
   const access = alexaAccess(input);
-  const calls = { beforeNetwork: draft.verified };
+  const state = requestState(input);
   const ask = (slot: AskedSlot, speech: string, outcome: string) =>
-    askFor(input, draft, { query, slot, speech: utterance(speech), outcome });
+    askFor(input, { query, slot, speech: utterance(speech), outcome });
 
   // Settings are optional: a failure falls back to the locale's unit and UTC, and is logged.
   const logFailure = (api: string) => (error: unknown) => {
-    logAlexaApiFailure(draft.logger, api, error);
+    logAlexaApiFailure(state.logger, api, error);
   };
   // A named city is looked up while Settings answer: the day needs the time zone, the place not.
-  const weatherOptions = { timeoutMs: deps.weatherBudgetMs ?? 2500, beforeNetwork: draft.verified };
+  const weatherOptions = { timeoutMs: deps.weatherBudgetMs ?? 2500 };
   if (query.city !== undefined) {
     void deps.weather.preparePlace?.(speakable(query.city), weatherOptions);
   }
   const [unit, zone] = await Promise.all([
-    settled(access && deps.alexaApi.temperatureUnit(access, calls), logFailure('temperatureUnit')),
-    settled(access && deps.alexaApi.timeZone(access, calls), logFailure('timeZone')),
+    settled(access && deps.alexaApi.temperatureUnit(access), logFailure('temperatureUnit')),
+    settled(access && deps.alexaApi.timeZone(access), logFailure('timeZone')),
   ]);
   const units = { temperature: unit ?? defaultUnit(locale) };
   const usersToday = localDate(deps.now(), zone ?? 'UTC');
@@ -165,21 +159,21 @@ async function answer(
   }
   const days = when.kind === 'weekend' ? when.days : [when.date];
 
-  const found = await findPlace(query, deps.alexaApi, access, calls, logFailure('postalAddress'));
+  const found = await findPlace(query, deps.alexaApi, access, logFailure('postalAddress'));
   if (found.kind === 'ask-permission') {
-    if (consent === undefined && draft.session[ASKED_BY_VOICE] !== true) {
+    if (consent === undefined && sessionOf(input)[ASKED_BY_VOICE] !== true) {
       // Asked once a session, by voice; the answer comes back as a SessionResumedRequest.
-      draft.setSession(QUESTION, questionOf(query, 'city'));
-      draft.setSession(ASKED_BY_VOICE, true);
-      draft.outcome = 'ask-permission';
-      askForAddressByVoice(draft.responseBuilder);
-      return draft.responseBuilder
+      setSession(input, QUESTION, questionOf(query, 'city'));
+      setSession(input, ASKED_BY_VOICE, true);
+      state.outcome = 'ask-permission';
+      askForAddressByVoice(input.responseBuilder);
+      return input.responseBuilder
         .speak("To check the weather where you are, I need your device's postal code.")
         .getResponse();
     }
     if (consent === 'ACCEPTED') {
       // Approved by voice, yet the API still refuses (the grant not there yet): no card again.
-      draft.logger.info('address still refused after the user approved', { consent });
+      state.logger.info('address still refused after the user approved', { consent });
       return ask(
         'city',
         `I still can't read your device's postal code. ${QUESTION_WORDS.city}`,
@@ -187,7 +181,7 @@ async function answer(
       );
     }
     // Refused or unanswered by voice, or already asked by voice: the card is the way back.
-    draft.responseBuilder.withAskForPermissionsConsentCard([ADDRESS_PERMISSION]);
+    input.responseBuilder.withAskForPermissionsConsentCard([ADDRESS_PERMISSION]);
     return ask(
       'city',
       `${QUESTION_WORDS.city} To use your device's location instead, allow it with the card I sent to the Alexa app.`,
@@ -213,10 +207,10 @@ async function answer(
   const { forecasts } = fetched;
   const [first, second] = forecasts;
   if (first === undefined) {
-    return weatherFailure(input, draft, { query, when, error: fetched.error, locale, seed });
+    return weatherFailure(input, { query, when, error: fetched.error, locale, seed });
   }
 
-  if (draft.session[QUESTION] !== undefined) draft.setSession(QUESTION, undefined);
+  if (sessionOf(input)[QUESTION] !== undefined) setSession(input, QUESTION, undefined);
   const answered = (forecast: DayForecast) => ({ forecast, advice: adviseForecast(forecast) });
   const answeredDays =
     second === undefined
@@ -244,14 +238,14 @@ async function answer(
       : secondCard === undefined
         ? adviceCard(firstCard)
         : twoDayCard(firstCard, secondCard);
-  draft.outcome = query.item === undefined ? 'advice' : 'item-advice';
-  draft.logger.debug('advice', {
+  state.outcome = query.item === undefined ? 'advice' : 'item-advice';
+  state.logger.debug('advice', {
     provider: first.provider,
     dates: forecasts.map((f) => f.date),
     stale: forecasts.some((f) => f.stale),
   });
-  if (card !== undefined) draft.responseBuilder.withStandardCard(card.title, card.text);
-  return draft.responseBuilder.speak(speech.ssml).withShouldEndSession(true).getResponse();
+  if (card !== undefined) input.responseBuilder.withStandardCard(card.title, card.text);
+  return input.responseBuilder.speak(speech.ssml).withShouldEndSession(true).getResponse();
 }
 
 /** A period's name as the locale says it: autumn outside the US and Canada. */
@@ -284,7 +278,6 @@ function leadOf(
 /** What no forecast calls for: a period or weekend out of reach asks for a day. */
 function weatherFailure(
   input: HandlerInput,
-  draft: Draft,
   context: {
     readonly query: WearQuery;
     readonly when: AmazonDateResolution;
@@ -295,15 +288,12 @@ function weatherFailure(
 ): Response {
   const { query, when, error, locale, seed } = context;
   if (error === undefined) throw new Error('No forecast and no error');
-  draft.outcome = `weather:${error.code}`;
-  draft.logger.warn('no forecast', { errorCode: error.code, reason: error.reason });
+  const state = requestState(input);
+  const outcome = `weather:${error.code}`;
+  state.outcome = outcome;
+  state.logger.warn('no forecast', { errorCode: error.code, reason: error.reason });
   const ask = (speech: string) =>
-    askFor(input, draft, {
-      query,
-      slot: 'date',
-      speech: utterance(speech),
-      outcome: draft.outcome,
-    });
+    askFor(input, { query, slot: 'date', speech: utterance(speech), outcome });
   if (error instanceof DateOutOfRangeError) {
     if (when.kind === 'weekend' && error.reason === 'past') {
       const place = speakable(error.placeName);
@@ -321,14 +311,9 @@ function weatherFailure(
   }
   const failure = weatherErrorSpeech(error, { locale, seed });
   if (failure.reprompt) {
-    return askFor(input, draft, {
-      query,
-      slot: 'city',
-      speech: failure.speech,
-      outcome: draft.outcome,
-    });
+    return askFor(input, { query, slot: 'city', speech: failure.speech, outcome });
   }
-  return draft.responseBuilder.speak(failure.speech.ssml).withShouldEndSession(true).getResponse();
+  return input.responseBuilder.speak(failure.speech.ssml).withShouldEndSession(true).getResponse();
 }
 
 /**
@@ -337,7 +322,6 @@ function weatherFailure(
  */
 function askFor(
   input: HandlerInput,
-  draft: Draft,
   question: {
     readonly query: WearQuery;
     readonly slot: AskedSlot;
@@ -346,9 +330,9 @@ function askFor(
   },
 ): Response {
   const { query, slot } = question;
-  draft.setSession(QUESTION, questionOf(query, slot));
-  draft.outcome = question.outcome;
-  return draft.responseBuilder
+  setSession(input, QUESTION, questionOf(query, slot));
+  requestState(input).outcome = question.outcome;
+  return input.responseBuilder
     .speak(question.speech.ssml)
     .reprompt(QUESTION_WORDS[slot])
     .addElicitSlotDirective(slot, updatedIntent(input, without(query, slot)))
@@ -416,13 +400,12 @@ async function findPlace(
   query: WearQuery,
   alexaApi: AlexaApi,
   access: AlexaApiAccess | undefined,
-  calls: AlexaCallOptions,
   onFailure: (error: unknown) => void,
 ): Promise<PlaceFound> {
   if (query.city !== undefined) return { kind: 'place', place: speakable(query.city) };
   if (access === undefined) return { kind: 'ask' };
   try {
-    return { kind: 'place', place: await alexaApi.postalAddress(access, calls) };
+    return { kind: 'place', place: await alexaApi.postalAddress(access) };
   } catch (error) {
     if (error instanceof AlexaPermissionError) return { kind: 'ask-permission' };
     onFailure(error);

@@ -20,13 +20,11 @@ export abstract class SkillHttpError extends Error {
   abstract readonly code: SkillHttpErrorCode;
   /** The HTTP status of the answer. */
   abstract readonly status: number;
-  override get name(): string {
-    return this.constructor.name;
-  }
 }
 
 /** Anything but `POST`. */
 export class MethodNotAllowedError extends SkillHttpError {
+  override readonly name: string = 'MethodNotAllowedError';
   readonly code = 'ERR_METHOD_NOT_ALLOWED';
   readonly status = 405;
 }
@@ -36,6 +34,7 @@ export class MethodNotAllowedError extends SkillHttpError {
  * JSON request envelope (400).
  */
 export class RequestBodyError extends SkillHttpError {
+  override readonly name: string = 'RequestBodyError';
   readonly status: number;
   constructor(
     readonly code: 'ERR_BODY_TOO_LARGE' | 'ERR_BODY_TIMEOUT' | 'ERR_BODY_MALFORMED',
@@ -53,6 +52,7 @@ export class RequestBodyError extends SkillHttpError {
  * 400 Bad Request.
  */
 export class RequestVerificationError extends SkillHttpError {
+  override readonly name: string = 'RequestVerificationError';
   readonly status = 400;
   constructor(
     readonly code: 'ERR_SIGNATURE_MISSING' | 'ERR_SIGNATURE_INVALID' | 'ERR_TIMESTAMP_INVALID',
@@ -65,6 +65,7 @@ export class RequestVerificationError extends SkillHttpError {
 
 /** The skill refused the request (another skill id: 400) or failed (500). */
 export class SkillInvocationError extends SkillHttpError {
+  override readonly name: string = 'SkillInvocationError';
   readonly status: number;
   constructor(
     readonly code: 'ERR_SKILL_ID_MISMATCH' | 'ERR_SKILL_FAILED',

@@ -2,27 +2,11 @@
  * Calendar arithmetic on local dates (`YYYY-MM-DD`), and "today" in a time zone. Dates are plain
  * calendar days: arithmetic runs in UTC so that daylight-saving changes never shift a day.
  */
+import { memo } from '../../common/memo.js';
 import type { IsoDate } from './types.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
-
-/**
- * Answers of a pure function over a small domain (the few dates a warm container sees), kept in a
- * bounded map: these helpers run several times per request.
- */
-function memo<K, V>(compute: (key: K) => V, max = 2048): (key: K) => V {
-  const answers = new Map<K, V>();
-  return (key) => {
-    let answer = answers.get(key);
-    if (answer === undefined && !answers.has(key)) {
-      answer = compute(key);
-      if (answers.size >= max) answers.clear();
-      answers.set(key, answer);
-    }
-    return answer as V;
-  };
-}
 
 const isIsoDateString = memo((value: string): boolean => {
   const match = ISO_DATE.exec(value);

@@ -21,6 +21,7 @@ export type PlaceNotFoundReason = 'empty' | 'no-match';
 
 /** No place matches the query. `query` is the name asked for (never a postal code). */
 export class PlaceNotFoundError extends WeatherError {
+  override readonly name: string = 'PlaceNotFoundError';
   readonly code = 'ERR_PLACE_NOT_FOUND';
   constructor(
     reason: PlaceNotFoundReason,
@@ -36,6 +37,7 @@ export type DateOutOfRangeReason = 'past' | 'beyond-horizon';
 
 /** The date is before the place's today or after the last date the provider forecasts. */
 export class DateOutOfRangeError extends WeatherError {
+  override readonly name: string = 'DateOutOfRangeError';
   readonly code = 'ERR_DATE_OUT_OF_RANGE';
   constructor(
     reason: DateOutOfRangeReason,
@@ -61,6 +63,7 @@ export type WeatherUnavailableReason =
 
 /** The weather service could not be reached in time, failed, or answered something unusable. */
 export class WeatherUnavailableError extends WeatherError {
+  override readonly name: string = 'WeatherUnavailableError';
   readonly code = 'ERR_WEATHER_UNAVAILABLE';
   /** The upstream HTTP status, for `http-status`. */
   readonly status: number | undefined;
@@ -77,6 +80,7 @@ export class WeatherUnavailableError extends WeatherError {
 
 /** The request itself is malformed (a date that is not `YYYY-MM-DD`, say): a caller's bug. */
 export class InvalidForecastRequestError extends WeatherError {
+  override readonly name: string = 'InvalidForecastRequestError';
   readonly code = 'ERR_FORECAST_REQUEST_INVALID';
 }
 

@@ -5,6 +5,7 @@
  * One forecast call fetches every day of the horizon for a place, so the forecast cache is per
  * place (rounded coordinates), not per day: any date of a cached place costs no call.
  */
+import { defaultHttpFetch } from '../../common/http-fetch.js';
 import type { Logger } from '../../common/logger.js';
 import { startBudget, type Budget } from './budget.js';
 import { forecastWindow, resolveRequestedDate, assertRequestedDate } from './date-range.js';
@@ -72,7 +73,7 @@ export interface OpenMeteoProviderOptions {
   language?: string;
   /** The clock, ms since the epoch. Default `Date.now`. */
   now?: () => number;
-  /** The fetch implementation. Default: Node's global `fetch`. */
+  /** The fetch implementation. Default: the skill's node:http fetch (common/http-fetch.ts). */
   fetch?: typeof fetch;
   /** Where upstream calls and failures are logged (never URLs, keys or postal codes). */
   logger?: Logger;
@@ -116,7 +117,7 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
   check.done();
 
   const now = options.now ?? Date.now;
-  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  const fetchImpl = options.fetch ?? defaultHttpFetch();
   const log = options.logger?.child({ provider: 'open-meteo' });
   const apiKey = options.apiKey === undefined || options.apiKey === '' ? undefined : options.apiKey;
   const language = options.language ?? 'en';

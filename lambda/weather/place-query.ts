@@ -1,4 +1,5 @@
 /** Normalises a {@link PlaceQuery} into one checked shape, and names its cache key. */
+import { memo } from '../../common/memo.js';
 import { InvalidForecastRequestError, PlaceNotFoundError } from './errors.js';
 import type { PlaceQuery } from './types.js';
 
@@ -46,12 +47,16 @@ function checkCountry(value: unknown, required: boolean): string | undefined {
   return value.toUpperCase();
 }
 
-function byName(raw: string, countryCode: string | undefined): NormalizedPlaceQuery {
-  // Control characters never belong in a place name; whitespace runs collapse to one space.
-  const name = raw
+// Control characters never belong in a place name; whitespace runs collapse to one space.
+const cleanName = memo((raw: string): string =>
+  raw
     .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim(),
+);
+
+function byName(raw: string, countryCode: string | undefined): NormalizedPlaceQuery {
+  const name = cleanName(raw);
   if (name === '') throw new PlaceNotFoundError('empty', name);
   if (name.length > MAX_PLACE_NAME_LENGTH) {
     throw new PlaceNotFoundError('no-match', name.slice(0, MAX_PLACE_NAME_LENGTH));

@@ -4,12 +4,12 @@ import { benchCommandLine } from './cli.js';
 
 const USAGE = `Usage: npm run bench [-- options]
 
-Runs bench:auth, bench:skill, bench:cold-start, bench:weather, bench:proxy and bench:test, each in
+Runs bench:auth, bench:skill, bench:log, bench:cold-start, bench:weather, bench:proxy and bench:test, each in
 its own process, and exits 1 when any of them missed a target or failed.
 
 Options:`;
 const args = benchCommandLine('bench', USAGE);
-const BENCHES = ['auth', 'skill', 'cold-start', 'weather', 'proxy', 'test'];
+const BENCHES = ['auth', 'skill', 'log', 'cold-start', 'weather', 'proxy', 'test'];
 const failed: string[] = [];
 for (const name of BENCHES) {
   const result = spawnSync(

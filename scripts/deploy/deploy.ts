@@ -17,6 +17,7 @@ import {
   ToolMissingError,
 } from './errors.js';
 import { assertSameHost } from './host-check.js';
+import { fetchKeySetDocument, shipKeySet, type KeySetSource } from './key-set.js';
 import { PROJECT_PATHS, REPO_ROOT } from './project.js';
 import { ASK_CLI_INSTALL, installHint, type CommandRunner } from './runner.js';
 import { resolveDeployedStack, type DeployedStack } from './stack-outputs.js';
@@ -43,6 +44,10 @@ export interface DeployOptions {
   readonly tmpDir?: string;
   /** Told the account-linking request file's path once written (tests check its mode). */
   readonly onLinkingFileWritten?: (path: string) => void;
+  /** Where the tenant's key set is fetched from. Default: a GET of its URL. */
+  readonly keySet?: KeySetSource;
+  /** The clock, ms since the epoch (the shipped key set's fetch time). Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 /** What a deploy produced. */
@@ -110,7 +115,7 @@ async function assertTemplateParses(root: string): Promise<void> {
 
 /**
  * Runs the deploy. Rejects with `ConfigError` (bad variables), `HostMismatchError`,
- * `ToolMissingError`, `AskProfileError`, `ProjectFileError`, `StepFailedError` or
+ * `ToolMissingError`, `AskProfileError`, `KeySetStepError`, `ProjectFileError`, `StepFailedError` or
  * `StackOutputError`, before anything is built when the checks fail.
  */
 export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
@@ -124,6 +129,13 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
 
   out('deploy: [1/5] build');
   await options.build({ root, profile });
+  const shipped = await shipKeySet({
+    issuerBaseUrl: config.issuerBaseUrl,
+    root,
+    source: options.keySet ?? fetchKeySetDocument,
+    now: (options.now ?? Date.now)(),
+  });
+  out(`deploy: shipped the tenant's key set with the skill (kids ${shipped.kids.join(', ')})`);
 
   out('deploy: [2/5] package');
   await assertExists(root, [

@@ -3,7 +3,7 @@
  * then answer one utterance or run the prompt; every server is stopped on the way out, whatever
  * happens. Returns the exit code; prints results on stdout and failures as one line on stderr.
  */
-import { loadModel } from '../../tools/utterances/index.js';
+import { loadLocaleModel } from '../../tools/utterances/index.js';
 import { AccountLinkError, LocalStackError } from './errors.js';
 import { createAlexaAccountLink, type AlexaAccountLink } from './alexa-account-link.js';
 import { bannerLines, COMMAND_HELP, shortLifetimeWarning } from './banner.js';
@@ -62,7 +62,7 @@ async function session(
 ): Promise<number> {
   const timeZone = options.timeZone ?? machineTimeZone();
   const account = alexaAccountFor(stack);
-  const model = loadModel(options.locale);
+  const model = loadLocaleModel(options.locale);
   const simulator = createSimulator({
     skillUrl: stack.skill.url,
     account,

@@ -3,6 +3,7 @@
  * the Alexa app, whether linking is needed, and whether Alexa keeps listening.
  */
 import type { ResponseEnvelope, ui } from 'ask-sdk-model';
+import { spokenText } from 'alexa-skill-harness';
 
 /** A card, as the Alexa app shows it. */
 export interface RenderedCard {
@@ -35,23 +36,9 @@ export interface RenderedAnswer {
 export const CONSENT_QUESTION =
   "Do you give the skill permission to use your device's country and postal code? You can say 'I approve' or 'no'.";
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  '&amp;': '&',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&apos;': "'",
-};
-
-/** SSML (or plain text) -> the words, as text. */
+/** SSML (or plain text) -> the words, as text: what the harness's assertions hear. */
 export function ssmlToText(ssml: string): string {
-  return ssml
-    .replace(/<break[^>]*>/gi, ' ')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(?:amp|lt|gt|quot|apos);/g, (e) => ENTITIES[e] ?? e)
-    .replace(/\s+/g, ' ')
-    .replace(/ ([,.?!])/g, '$1')
-    .trim();
+  return spokenText({ type: 'SSML', ssml }) ?? '';
 }
 
 function speechOf(output: { type?: string; ssml?: string; text?: string } | undefined): string {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RequestEnvelope } from 'ask-sdk-model';
-import type { SlotInput, UtteranceMeaning } from '../../tools/utterances/index.js';
+import type { SlotInput, UtteranceMeaning } from 'alexa-skill-harness';
 
 /** The simulated skill, user and device ids. */
 export const SIMULATED_IDS = {

@@ -5,7 +5,7 @@
  * question, as Alexa does.
  */
 import type { dialog, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { elicitedSlotOf, type UtteranceMeaning } from '../../tools/utterances/index.js';
+import { elicitedSlotOf, type UtteranceMeaning } from 'alexa-skill-harness';
 import { localDate } from '../../lambda/weather/index.js';
 import type { AlexaAccountLink, RefreshOutcome } from './alexa-account-link.js';
 import { SkillCallError } from './errors.js';

@@ -2,7 +2,8 @@
 import type { HeldTokens, RefreshOutcome } from './alexa-account-link.js';
 import { describeExpiresIn, type ProxyExchange } from './proxy-exchanges.js';
 import { answerLines } from './render.js';
-import { meaningWords, type UtteranceMeaning } from '../../tools/utterances/index.js';
+import { meaningWords } from '../../tools/utterances/index.js';
+import { type UtteranceMeaning } from 'alexa-skill-harness';
 import type { ConsentHeard } from './request-envelope.js';
 import type { Turn } from './simulator.js';
 

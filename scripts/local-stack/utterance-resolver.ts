@@ -1,6 +1,6 @@
 /**
- * The simulator's ear: typed text -> what Alexa would send, through the shared resolver of
- * tools/utterances and the locale's interaction model (the same resolver the test harness uses).
+ * The simulator's ear: typed text -> what Alexa would send, through the harness package's
+ * resolver and the locale's interaction model (the same resolver the tests use).
  * Two differences, both for typing at a prompt: an ambiguous utterance never stops the prompt
  * (the first of the best matches in model order is taken, where the harness throws), and a city
  * typed in lower case gets its capitals, as Alexa's speech recognition writes place names.
@@ -11,7 +11,7 @@ import {
   type LanguageModel,
   type SlotInput,
   type UtteranceMeaning,
-} from '../../tools/utterances/index.js';
+} from 'alexa-skill-harness';
 import { SIMULATED_IDS } from './request-envelope.js';
 
 /**

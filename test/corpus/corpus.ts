@@ -5,12 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  loadModel,
-  resolutionOf,
-  resolveUtterance,
-  type UtteranceMeaning,
-} from '../../tools/utterances/index.js';
+import { loadLocaleModel } from '../../tools/utterances/index.js';
+import { resolutionOf, resolveUtterance, type UtteranceMeaning } from 'alexa-skill-harness';
 import { assertIsCorpus, type CorpusFile } from '../../scripts/nlu/annotations.js';
 
 /** The corpus file `<name>.json` (default: the locale's corpus). */
@@ -48,7 +44,7 @@ export function heardAs(meaning: UtteranceMeaning): {
 /** The scores of the corpus `name` (default the locale's) through the model of `locale`, with every miss. */
 export function scoreCorpus(locale = 'en-US', name = locale) {
   const corpus = loadCorpus(name);
-  const model = loadModel(locale);
+  const model = loadLocaleModel(locale);
   const hear = (utterance: string) =>
     heardAs(resolveUtterance(model, utterance, { today: corpus.today, onAmbiguity: 'first' }));
   const misses: { utterance: string; expected: unknown; heard: unknown }[] = [];

@@ -16,6 +16,9 @@ import {
   type BuildStep,
 } from '../../scripts/deploy/index.js';
 import { expectRejection } from '../harness/assertions.js';
+import { SkillTestIssuer } from '../harness/tokens.js';
+import { readShippedKeySet } from '../../lambda/auth/index.js';
+import { KeySetStepError } from '../../scripts/deploy/key-set.js';
 import { fakeRunner, type FakeHandler, type FakeRunner } from './support/fake-runner.js';
 import { validateSmapi } from './support/smapi-schema.js';
 
@@ -47,6 +50,9 @@ function accountSettings(total: number, unreserved: number): string {
     AccountUsage: { TotalCodeSize: 0, FunctionCount: 0 },
   });
 }
+
+/** The tenant's key set, as the deploy ships it (no network in tests). */
+const keySet = () => Promise.resolve(new SkillTestIssuer(ENV.ISSUER_BASE_URL).jwks());
 
 const ENV = {
   ISSUER_BASE_URL: 'https://tenant.example.auth0.com/',
@@ -145,7 +151,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
   it('checks the ASK CLI and the profile, builds, runs ask deploy, then sets account linking', async () => {
     const linking: Linking[] = [];
     const runner = working(linking);
-    await runDeploy({ env: ENV, runner: runner.run, build, root, out: () => undefined });
+    await runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined });
     expect(runner.commandLines()).to.deep.equal([
       'ask --version',
       'ask smapi get-vendor-list --profile default',
@@ -157,9 +163,59 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
     expect(runner.calls[3]?.options).to.deep.equal({ inherit: true, cwd: root });
   });
 
+  it("ships the tenant's key set beside the skill's bundle, with the time it was fetched", async () => {
+    const asked: string[] = [];
+    const now = Date.UTC(2026, 11, 2, 12);
+    await runDeploy({
+      env: ENV,
+      runner: working([]).run,
+      build,
+      keySet: (uri) => {
+        asked.push(uri);
+        return keySet();
+      },
+      now: () => now,
+      root,
+      out: () => undefined,
+    });
+    expect(asked).to.deep.equal(['https://tenant.example.auth0.com/.well-known/jwks.json']);
+    const shipped = readShippedKeySet(join(root, '.build', 'lambda', 'jwks.json'), now);
+    expect(shipped?.fetchedAt).to.equal(now);
+    expect(shipped?.keys.map((k) => k.kid)).to.deep.equal(['key-1']);
+  });
+
+  it("stops before ask deploy when the tenant's key set cannot be had", async () => {
+    for (const source of [
+      () => Promise.reject(new Error('getaddrinfo ENOTFOUND')),
+      () => Promise.resolve({ keys: [{ kty: 'EC', crv: 'P-256' }] }),
+    ]) {
+      const runner = working([]);
+      await expectRejection(
+        runDeploy({
+          env: ENV,
+          runner: runner.run,
+          build,
+          keySet: source,
+          root,
+          out: () => undefined,
+        }),
+        KeySetStepError,
+        'ERR_KEY_SET',
+      );
+      expect(runner.commandLines()).to.not.include('ask deploy --profile default');
+    }
+  });
+
   it('sends an account-linking request that satisfies ask-smapi-model, with the proxy as token URL', async () => {
     const linking: Linking[] = [];
-    await runDeploy({ env: ENV, runner: working(linking).run, build, root, out: () => undefined });
+    await runDeploy({
+      env: ENV,
+      runner: working(linking).run,
+      build,
+      keySet,
+      root,
+      out: () => undefined,
+    });
     const body = linking[0]?.body;
     expect(validateSmapi('v1.skill.accountLinking.AccountLinkingRequest', body)).to.deep.equal([]);
     expect((body as { accountLinkingRequest: unknown }).accountLinkingRequest).to.deep.equal({
@@ -179,7 +235,14 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
 
   it('writes the request file with mode 0600 and deletes it afterwards', async () => {
     const linking: Linking[] = [];
-    await runDeploy({ env: ENV, runner: working(linking).run, build, root, out: () => undefined });
+    await runDeploy({
+      env: ENV,
+      runner: working(linking).run,
+      build,
+      keySet,
+      root,
+      out: () => undefined,
+    });
     expect(linking[0]?.mode).to.equal(0o600);
     expect(existsSync(linking[0]?.path ?? '')).to.equal(false);
   });
@@ -197,7 +260,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
       },
     });
     const error = await expectRejection(
-      runDeploy({ env: ENV, runner: runner.run, build, root, out: () => undefined }),
+      runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined }),
       StepFailedError,
       'ERR_STEP_FAILED',
     );
@@ -213,6 +276,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
       env: ENV,
       runner: working([]).run,
       build,
+      keySet,
       root,
       stdout: (t) => printed.push(t),
       stderr: (t) => printed.push(t),
@@ -223,7 +287,14 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
   });
 
   it('writes the stack parameters from the environment into ask-resources.json, and no secret', async () => {
-    await runDeploy({ env: ENV, runner: working([]).run, build, root, out: () => undefined });
+    await runDeploy({
+      env: ENV,
+      runner: working([]).run,
+      build,
+      keySet,
+      root,
+      out: () => undefined,
+    });
     const text = await readFile(join(root, 'ask-resources.json'), 'utf8');
     expect(text).not.to.include(SECRET);
     const parameters = (
@@ -260,6 +331,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
       env: { ...ENV, ASK_PROFILE: 'work' },
       runner: runner.run,
       build,
+      keySet,
       root,
       out: () => undefined,
     });
@@ -287,6 +359,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
       env: ENV,
       runner: runner.run,
       build,
+      keySet,
       root,
       out: () => undefined,
     });
@@ -305,7 +378,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
       }),
     });
     await expectRejection(
-      runDeploy({ env: ENV, runner: runner.run, build, root, out: () => undefined }),
+      runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined }),
       StackOutputError,
       'ERR_STACK_OUTPUT',
     );
@@ -317,7 +390,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
   it('stops after a failed ask deploy, before account linking', async () => {
     const runner = working([], { 'ask deploy': () => ({ exitCode: 1 }) });
     await expectRejection(
-      runDeploy({ env: ENV, runner: runner.run, build, root, out: () => undefined }),
+      runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined }),
       StepFailedError,
       'ERR_STEP_FAILED',
     );
@@ -349,6 +422,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
         env: { ...ENV, ...env },
         runner: runner.run,
         build,
+        keySet,
         root,
         out: (line) => lines.push(line),
       });
@@ -465,6 +539,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
         env,
         runner: runner.run,
         build,
+        keySet,
         root,
         stdout: () => undefined,
         stderr: (t) => printed.push(t),
@@ -497,7 +572,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
       expect(runner.commandLines()).to.deep.equal(['ask --version']);
       expect(built).to.equal(0);
       await expectRejection(
-        runDeploy({ env: ENV, runner: runner.run, build, root, out: () => undefined }),
+        runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined }),
         AskCliBrokenError,
         'ERR_ASK_CLI_BROKEN',
       );
@@ -508,7 +583,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
         'ask --version': () => ({ exitCode: 1, stderr: 'Error: EACCES: permission denied' }),
       });
       await expectRejection(
-        runDeploy({ env: ENV, runner: runner.run, build, root, out: () => undefined }),
+        runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined }),
         ToolMissingError,
         'ERR_TOOL_MISSING',
       );
@@ -517,7 +592,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
     it('refuses an ASK CLI v1', async () => {
       const runner = fakeRunner({ 'ask --version': () => ({ stdout: '1.7.23' }) });
       const error = await expectRejection(
-        runDeploy({ env: ENV, runner: runner.run, build, root, out: () => undefined }),
+        runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined }),
         ToolMissingError,
         'ERR_TOOL_MISSING',
       );
@@ -538,6 +613,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
           env: { ...ENV, ASK_PROFILE: 'work' },
           runner: runner.run,
           build,
+          keySet,
           root,
           out: () => undefined,
         }),
@@ -551,7 +627,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
     it('refuses missing variables, naming every one, without running anything', async () => {
       const runner = fakeRunner();
       const error = await expectRejection(
-        runDeploy({ env: {}, runner: runner.run, build, root, out: () => undefined }),
+        runDeploy({ env: {}, runner: runner.run, build, keySet, root, out: () => undefined }),
         ConfigError,
         'ERR_CONFIG',
       );
@@ -581,6 +657,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
         env: ENV,
         runner: runner.run,
         build,
+        keySet,
         root,
         stdout: (t: string) => out.push(t),
         stderr: (t: string) => out.push(t),

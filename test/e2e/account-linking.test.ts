@@ -6,7 +6,7 @@ import {
   createSimulator,
   createUtteranceResolver,
 } from '../../scripts/local-stack/index.js';
-import { loadModel } from '../../tools/utterances/index.js';
+import { loadLocaleModel } from '../../tools/utterances/index.js';
 import { expireAccessToken, kidOf, startTestStack, type TestStack } from './support.js';
 
 describe('e2e: account linking through the proxy, over real HTTP', () => {
@@ -114,7 +114,7 @@ describe('e2e: account linking through the proxy, over real HTTP', () => {
     const simulator = createSimulator({
       skillUrl: t.stack.skill.url,
       account: direct,
-      resolve: createUtteranceResolver(loadModel('en-US')),
+      resolve: createUtteranceResolver(loadLocaleModel('en-US')),
       timeZone: 'UTC',
       now: () => t.clock.now(),
     });

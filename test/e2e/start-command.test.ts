@@ -20,6 +20,8 @@ interface Run {
   readonly stderr: string;
 }
 
+const ROOT_TSCONFIG = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
+
 /** Children started by a test, killed after it should it fail midway (or mocha would wait on them). */
 const children = new Set<ChildProcess>();
 
@@ -29,7 +31,9 @@ function startChild(
 ) {
   const child = spawn(process.execPath, [`--import=${tsx}`, script, ...args], {
     cwd: options.cwd,
-    env: options.env ?? process.env,
+    // npm runs scripts in the repository, where tsx finds tsconfig.json (and its path to the
+    // harness package's sources); a child in another folder is told where it is.
+    env: { ...(options.env ?? process.env), TSX_TSCONFIG_PATH: ROOT_TSCONFIG },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   children.add(child);

@@ -13,7 +13,7 @@ import {
   linkingSettingsFor,
   type StackClock,
 } from '../../scripts/local-stack/index.js';
-import { loadModel } from '../../tools/utterances/index.js';
+import { loadLocaleModel } from '../../tools/utterances/index.js';
 
 /** The frozen instant the suites start at: Wednesday 25 November 2026, 09:00 UTC. */
 export const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
@@ -26,7 +26,7 @@ export interface TestStack {
   readonly simulator: Simulator;
 }
 
-const resolve = createUtteranceResolver(loadModel('en-US'));
+const resolve = createUtteranceResolver(loadLocaleModel('en-US'));
 
 /** Every log line written by the stacks of the e2e suites, at debug level. */
 const logLines: string[] = [];
@@ -97,7 +97,7 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
     timeZone: 'UTC',
     now: () => T0,
     skillTimeoutMs: 2000,
-    dialogIntents: loadModel('en-US').dialogIntents ?? [],
+    dialogIntents: loadLocaleModel('en-US').dialogIntents ?? [],
     onConsentGranted: () => {
       stack.device.grantAddress();
     },

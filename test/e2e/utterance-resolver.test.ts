@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { createUtteranceResolver, heardWords } from '../../scripts/local-stack/index.js';
-import { loadModel } from '../../tools/utterances/index.js';
+import { loadLocaleModel } from '../../tools/utterances/index.js';
 import { AMBIGUOUS_MODEL } from '../tools/utterances/fixtures.js';
 
 // Thursday 26 November 2026.
 const TODAY = '2026-11-26';
-const resolve = createUtteranceResolver(loadModel('en-US'));
+const resolve = createUtteranceResolver(loadLocaleModel('en-US'));
 const heard = (text: string) => heardWords(resolve(text, TODAY));
 
 describe('local simulator: utterances through the shared resolver', () => {

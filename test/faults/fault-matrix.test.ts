@@ -22,11 +22,11 @@ import {
   FORECAST_PATH,
   forecastBody,
   geocodingBody,
-  serveForecast,
-  serveGeocoding,
-} from '../harness/open-meteo.js';
+} from '../harness/open-meteo-bodies.js';
+import { serveForecast, serveGeocoding } from '../harness/open-meteo.js';
 import { intentRequest, TEST_API_ACCESS_TOKEN } from '../harness/requests.js';
-import { createTestKey, TEST_NOW, TestIssuer } from '../harness/tokens.js';
+import { createTestKey } from 'alexa-skill-harness';
+import { TEST_NOW, SkillTestIssuer } from '../harness/tokens.js';
 import { weatherCacheRows, type TableRow } from './weather-cache-rows.js';
 
 const SKILL_DEADLINE_MS = 8000;
@@ -61,11 +61,11 @@ describe('fault matrix', () => {
   });
 
   describe('the skill (deadline 8 s)', () => {
-    let issuer: TestIssuer;
+    let issuer: SkillTestIssuer;
     let token: string;
 
     beforeEach(() => {
-      issuer = new TestIssuer();
+      issuer = new SkillTestIssuer();
       token = issuer.mint();
       secrets.push(token, token.split('.')[2] ?? '');
     });

@@ -17,7 +17,7 @@ import {
   sessionEndedRequest,
   TEST_SKILL_ID,
 } from '../harness/requests.js';
-import { TEST_NOW, TestIssuer } from '../harness/tokens.js';
+import { TEST_NOW, SkillTestIssuer } from '../harness/tokens.js';
 import { FUZZ_TIMEOUT_MS, fuzzParameters } from './runs.js';
 
 /** Words that would betray internals if spoken. */
@@ -45,12 +45,12 @@ function damage(target: unknown, path: number[], value: unknown, remove: boolean
 
 describe('fuzz: the skill', function () {
   this.timeout(FUZZ_TIMEOUT_MS);
-  let issuer: TestIssuer;
+  let issuer: SkillTestIssuer;
   let skill: WhatShouldIWearSkill;
   let token: string;
 
   before(() => {
-    issuer = new TestIssuer();
+    issuer = new SkillTestIssuer();
     token = issuer.mint();
   });
 

@@ -5,7 +5,8 @@ import {
   createAccessTokenVerifier,
   type VerifyAccessToken,
 } from '../../lambda/auth/index.js';
-import { createTestKey, TEST_NOW, TestIssuer } from '../harness/tokens.js';
+import { createTestKey } from 'alexa-skill-harness';
+import { TEST_NOW, SkillTestIssuer } from '../harness/tokens.js';
 import { FUZZ_TIMEOUT_MS, fuzzParameters } from './runs.js';
 
 /** Ways to damage a genuine token; each keeps it a string. */
@@ -65,12 +66,12 @@ function segmentBytes(token: string): string[] {
 
 describe('fuzz: the verifier', function () {
   this.timeout(FUZZ_TIMEOUT_MS);
-  let issuer: TestIssuer;
+  let issuer: SkillTestIssuer;
   let verify: VerifyAccessToken;
   let genuine: string[];
 
   before(() => {
-    issuer = new TestIssuer();
+    issuer = new SkillTestIssuer();
     genuine = [
       issuer.mint(),
       issuer.mint({ sub: 'auth0|other', permissions: ['read:whattowear'] }),
@@ -134,7 +135,7 @@ describe('fuzz: the verifier', function () {
   });
 
   it('never accepts a token re-signed with random claims by another key', async () => {
-    const forger = new TestIssuer(issuer.issuer, issuer.audience, TEST_NOW, [
+    const forger = new SkillTestIssuer(issuer.issuer, issuer.audience, TEST_NOW, [
       createTestKey('key-1'),
     ]);
     await verify(genuine[0]);

@@ -5,7 +5,7 @@ import {
   AlexaPermissionError,
   createAlexaApi,
 } from '../../lambda/alexa/index.js';
-import { mockAlexaApi, serveAddress, TEST_POSTAL_ADDRESS } from './alexa-api.js';
+import { nockAlexaApi, serveAddress, TEST_POSTAL_ADDRESS } from './alexa-api.js';
 import { expectRejection } from './assertions.js';
 import {
   TEST_API_ACCESS_TOKEN,
@@ -24,20 +24,20 @@ const client = () => createAlexaApi({ timeoutMs: 200 });
 
 describe('Alexa API mocks', () => {
   it('serve the time zone and temperature unit', async () => {
-    mockAlexaApi({ settings: { unit: 'CELSIUS', timeZone: 'Europe/Oslo' } });
+    nockAlexaApi({ settings: { unit: 'CELSIUS', timeZone: 'Europe/Oslo' } });
     const api = client();
     expect(await api.temperatureUnit(access)).to.equal('CELSIUS');
     expect(await api.timeZone(access)).to.equal('Europe/Oslo');
   });
 
   it('serve a granted address', async () => {
-    const mock = mockAlexaApi({ address: 'granted' });
+    const mock = nockAlexaApi({ address: 'granted' });
     expect(await client().postalAddress(access)).to.deep.equal(TEST_POSTAL_ADDRESS);
     expect(mock.address?.isDone()).to.equal(true);
   });
 
   it('refuse a denied address with 403', async () => {
-    mockAlexaApi({ address: 'denied' });
+    nockAlexaApi({ address: 'denied' });
     await expectRejection(
       client().postalAddress(access),
       AlexaPermissionError,
@@ -47,7 +47,7 @@ describe('Alexa API mocks', () => {
   });
 
   it('answer an absent address with 204', async () => {
-    mockAlexaApi({ address: 'absent' });
+    nockAlexaApi({ address: 'absent' });
     await expectRejection(
       client().postalAddress(access),
       AlexaNoDataError,
@@ -61,7 +61,7 @@ describe('Alexa API mocks', () => {
       ['failing', 'status'],
       ['unreachable', 'unreachable'],
     ] as const) {
-      mockAlexaApi({ address, settings: false });
+      nockAlexaApi({ address, settings: false });
       await expectRejection(
         client().postalAddress(access),
         AlexaApiUnavailableError,
@@ -76,7 +76,7 @@ describe('Alexa API mocks', () => {
       ['failing', 'status'],
       ['unreachable', 'unreachable'],
     ] as const) {
-      mockAlexaApi({ settings });
+      nockAlexaApi({ settings });
       await expectRejection(
         client().timeZone(access),
         AlexaApiUnavailableError,
@@ -128,66 +128,12 @@ describe('Alexa API mocks', () => {
   });
 
   it('check the API access token', async () => {
-    mockAlexaApi({ settings: { unit: 'CELSIUS' } });
+    nockAlexaApi({ settings: { unit: 'CELSIUS' } });
     await expectRejection(
       client().temperatureUnit({ ...access, apiAccessToken: 'another' }),
       AlexaApiUnavailableError,
       'ERR_ALEXA_API',
     );
-  });
-
-  describe('beforeNetwork', () => {
-    const answering = (calls: string[]) =>
-      createAlexaApi({
-        fetch: (input) => {
-          calls.push(input instanceof Request ? input.url : input.toString());
-          return Promise.resolve(Response.json('Europe/Oslo'));
-        },
-      });
-
-    it('is awaited before calling out, and the cache is looked at again afterwards', async () => {
-      const calls: string[] = [];
-      const api = answering(calls);
-      let open: () => void = () => undefined;
-      const gate = new Promise<void>((resolve) => (open = resolve));
-      const gated = api.timeZone(access, { beforeNetwork: () => gate });
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(calls, 'called out before the gate opened').to.deep.equal([]);
-      expect(await api.timeZone(access)).to.equal('Europe/Oslo'); // loads meanwhile
-      open();
-      expect(await gated).to.equal('Europe/Oslo');
-      expect(calls).to.have.length(1);
-    });
-
-    it('is not awaited when the cache answers', async () => {
-      const calls: string[] = [];
-      const api = answering(calls);
-      await api.timeZone(access);
-      let waited = 0;
-      const cached = await api.timeZone(access, {
-        beforeNetwork: () => {
-          waited += 1;
-          return Promise.resolve();
-        },
-      });
-      expect(cached).to.equal('Europe/Oslo');
-      expect(waited).to.equal(0);
-    });
-
-    it('ends the call with its rejection, calls nobody and remembers nothing', async () => {
-      const calls: string[] = [];
-      const api = answering(calls);
-      let caught: unknown;
-      await api
-        .temperatureUnit(access, {
-          beforeNetwork: () => Promise.reject(new Error('not verified')),
-        })
-        .catch((error: unknown) => (caught = error));
-      expect((caught as Error).message).to.equal('not verified');
-      expect(calls).to.deep.equal([]);
-      await api.timeZone(access);
-      expect(calls).to.have.length(1);
-    });
   });
 });
 
@@ -223,7 +169,7 @@ describe('the Alexa API client, shared by the accounts of one device', () => {
 
   it('shares the Settings answers of a device between its accounts', async () => {
     const api = client();
-    mockAlexaApi({ settings: { timeZone: 'Europe/Oslo' } });
+    nockAlexaApi({ settings: { timeZone: 'Europe/Oslo' } });
     expect(await api.timeZone(access)).to.equal('Europe/Oslo');
     expect(await api.timeZone({ ...access, userId: 'amzn1.ask.account.SECOND' })).to.equal(
       'Europe/Oslo',

@@ -1,4 +1,7 @@
-/** nock stand-ins for the Alexa Settings and Device Address APIs at the test API endpoint. */
+/**
+ * nock stand-ins for the Alexa Settings and Device Address APIs at the test API endpoint, in this
+ * process (the harness package's `mockAlexaApi` serves them on loopback instead).
+ */
 import nock from 'nock';
 import { TEST_API_ACCESS_TOKEN, TEST_API_ENDPOINT, TEST_DEVICE_ID } from './requests.js';
 import { networkError } from './network-error.js';
@@ -62,11 +65,11 @@ export type AddressMock =
   | 'failing'
   | 'unreachable';
 
-/** The address {@link mockAlexaApi} serves for `'granted'`. */
+/** The address {@link nockAlexaApi} serves for `'granted'`. */
 export const TEST_POSTAL_ADDRESS = { countryCode: 'US', postalCode: '60601' } as const;
 
-/** Options of {@link mockAlexaApi}. */
-export interface AlexaApiMockOptions {
+/** Options of {@link nockAlexaApi}. */
+export interface NockAlexaApiOptions {
   /** The Settings API (time zone, temperature unit); optional calls. Default: served, Fahrenheit, America/Chicago. `false`: not mocked. */
   readonly settings?: SettingsMock | false;
   /** The Device Address API; the call must happen. Not mocked when absent. */
@@ -74,7 +77,7 @@ export interface AlexaApiMockOptions {
 }
 
 /** What was mocked, to check the calls were made. */
-export interface AlexaApiMock {
+export interface NockAlexaApi {
   /** The address interceptor, when one was set. */
   readonly address?: nock.Scope;
 }
@@ -93,7 +96,7 @@ function serveSettingsFailure(kind: 'failing' | 'unreachable'): void {
  * an address, `'denied'` for a 403, `'absent'` for a 204 with no address set, `'failing'`,
  * `'unreachable'`).
  */
-export function mockAlexaApi(options: AlexaApiMockOptions = {}): AlexaApiMock {
+export function nockAlexaApi(options: NockAlexaApiOptions = {}): NockAlexaApi {
   const settings = options.settings ?? {};
   if (settings === 'failing' || settings === 'unreachable') serveSettingsFailure(settings);
   else if (settings !== false) serveSettings(settings);

@@ -1,9 +1,10 @@
 import { expect, use } from 'chai';
 import { getDialogState, getSlotValue, SkillBuilders } from 'ask-sdk-core';
 import type { IntentRequest, RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
-import { alexaAssertions } from './chai-alexa.js';
-import { conversation, ConversationStateError } from './conversation.js';
-import { inProcess, type Transport } from './transports.js';
+import { alexaAssertions } from 'alexa-skill-harness';
+import { skillConversation } from './conversation.js';
+import { ConversationStateError } from 'alexa-skill-harness';
+import { inProcess, type Transport } from 'alexa-skill-harness';
 
 use(alexaAssertions);
 
@@ -57,7 +58,7 @@ describe('conversations', () => {
   });
 
   it('mark only the first turn of a session as new, and keep its id', async () => {
-    const alexa = conversation({ transport });
+    const alexa = skillConversation({ transport });
     await alexa.launch();
     await alexa.say('help');
     expect(sent.map((e) => e.session?.new)).to.deep.equal([true, false]);
@@ -65,7 +66,7 @@ describe('conversations', () => {
   });
 
   it('carry the session attributes from reply to request', async () => {
-    const alexa = conversation({ transport });
+    const alexa = skillConversation({ transport });
     await alexa.launch();
     await alexa.say('help');
     expect(sent[1]?.session?.attributes).to.deep.equal({ turns: 1 });
@@ -73,7 +74,7 @@ describe('conversations', () => {
   });
 
   it('open a new session, without attributes, after the skill ends one', async () => {
-    const alexa = conversation({ transport });
+    const alexa = skillConversation({ transport });
     await alexa.launch();
     expect(await alexa.say('stop')).to.endSession();
     await alexa.say('help');
@@ -83,7 +84,7 @@ describe('conversations', () => {
   });
 
   it('end an open session with a SessionEndedRequest, and refuse to end a closed one', async () => {
-    const alexa = conversation({ transport });
+    const alexa = skillConversation({ transport });
     await alexa.launch();
     await alexa.end();
     expect(sent[1]?.request.type).to.equal('SessionEndedRequest');
@@ -92,7 +93,7 @@ describe('conversations', () => {
   });
 
   it('fill an elicited slot with the next answer, IN_PROGRESS', async () => {
-    const alexa = conversation({ transport });
+    const alexa = skillConversation({ transport });
     expect(await alexa.say('what should I wear tomorrow')).to.elicitSlot('city');
     const reply: ResponseEnvelope = await alexa.say('Boston');
     expect(reply).to.have.speech('WhatShouldIWearIntent Boston 2026-11-26 IN_PROGRESS');
@@ -100,20 +101,20 @@ describe('conversations', () => {
   });
 
   it('hear an answer the model cannot place as the fallback, as Alexa does', async () => {
-    const alexa = conversation({ transport });
+    const alexa = skillConversation({ transport });
     await alexa.say('what should I wear');
     const reply = await alexa.say('what is the capital of France');
     expect(reply).to.have.speech(/^AMAZON.FallbackIntent/);
   });
 
   it('hear stop while a slot is asked for as Stop, not as the slot', async () => {
-    const alexa = conversation({ transport });
+    const alexa = skillConversation({ transport });
     await alexa.say('what should I wear');
     expect(await alexa.say('stop')).to.have.speech('bye');
   });
 
   it('keep what the elicited intent held, and take a day and a city said together', async () => {
-    const alexa = conversation({ transport });
+    const alexa = skillConversation({ transport });
     await alexa.say('what should I wear on Saturday');
     expect(await alexa.say('Boston')).to.have.speech(
       'WhatShouldIWearIntent Boston 2026-11-28 IN_PROGRESS',
@@ -148,7 +149,7 @@ describe('conversations', () => {
         })
         .create(),
     );
-    const alexa = conversation({ transport: connecting });
+    const alexa = skillConversation({ transport: connecting });
     await alexa.say('what should I wear');
     expect(alexa.sessionOpen).to.equal(true);
     expect(() => alexa.say('help')).to.throw(ConversationStateError);
@@ -158,7 +159,7 @@ describe('conversations', () => {
 
   it('send a token per turn from a function, and take a new one after relinking', async () => {
     let n = 0;
-    const alexa = conversation({ transport, accessToken: () => `token-${++n}` });
+    const alexa = skillConversation({ transport, accessToken: () => `token-${++n}` });
     await alexa.launch();
     await alexa.say('help');
     alexa.useAccessToken('relinked');
@@ -176,7 +177,7 @@ describe('conversations', () => {
   });
 
   it('resolve dates from its own clock and time zone', async () => {
-    const alexa = conversation({
+    const alexa = skillConversation({
       transport,
       now: Date.UTC(2027, 0, 1, 3, 0, 0),
       timeZone: 'America/Los_Angeles',
@@ -186,7 +187,11 @@ describe('conversations', () => {
   });
 
   it('carry request options (locale, APL device) on every turn', async () => {
-    const alexa = conversation({ transport, locale: 'en-GB', request: { apl: true } });
+    const alexa = skillConversation({
+      transport,
+      locale: 'en-GB',
+      supportedInterfaces: { 'Alexa.Presentation.APL': { runtime: { maxVersion: '2024.3' } } },
+    });
     await alexa.say('help');
     expect(sent[0]?.request.locale).to.equal('en-GB');
     expect(sent[0]?.context.System.device?.supportedInterfaces).to.have.property(

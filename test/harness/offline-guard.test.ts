@@ -6,10 +6,10 @@ import { expect, use } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { alexaAssertions } from './chai-alexa.js';
-import { conversation } from './conversation.js';
+import { alexaAssertions } from 'alexa-skill-harness';
+import { skillConversation } from './conversation.js';
 import { createTestSkill } from './test-skill.js';
-import { TEST_ISSUER, TestIssuer } from './tokens.js';
+import { TEST_ISSUER, SkillTestIssuer } from './tokens.js';
 
 use(alexaAssertions);
 
@@ -47,10 +47,10 @@ describe('npm test stays offline', () => {
   });
 
   it('answers from the test issuer and nock, with a live tenant in the environment', async () => {
-    const issuer = new TestIssuer();
+    const issuer = new SkillTestIssuer();
     const served = issuer.serveJwks();
     const { transport } = createTestSkill({ issuer });
-    const reply = await conversation({ transport, accessToken: issuer.mint() }).say(
+    const reply = await skillConversation({ transport, accessToken: issuer.mint() }).say(
       'what should I wear in Boston',
     );
     expect(reply).to.have.speech(/feel like/);
@@ -71,9 +71,10 @@ describe('npm test stays offline', () => {
   });
 
   it('reads neither .env nor the tenant variables in the skill suites or the harness', () => {
-    // The suites that run the skill, and the harness they use (mint-token's own tests read
-    // temporary dotenv files on purpose; the live suites run only under test:live).
-    const offending = ['test/harness', 'test/lambda']
+    // The suites that run the skill, and the harness they use: this layer and the package
+    // (mint-token's own tests read temporary dotenv files on purpose; the live suites run only
+    // under test:live).
+    const offending = ['test/harness', 'test/lambda', 'packages/alexa-skill-harness/src']
       .flatMap((dir) => filesUnder(join(ROOT, dir)))
       .filter((f) => f.endsWith('.ts'))
       .filter((f) => !f.endsWith('offline-guard.test.ts'))
@@ -92,7 +93,7 @@ describe('npm test stays offline', () => {
     };
     const liveSuites = readdirSync(join(ROOT, 'test/live')).filter((f) => f.endsWith('.live.ts'));
     expect(liveSuites).to.not.be.empty;
-    expect(mocharc.spec).to.deep.equal(['test/**/*.test.ts']);
+    expect(mocharc.spec).to.deep.equal(['test/**/*.test.ts', 'packages/*/test/**/*.test.ts']);
     for (const file of liveSuites) expect(file).not.to.match(/\.test\.ts$/);
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { IntentRequest } from 'ask-sdk-model';
+import { entityResolution } from 'alexa-skill-harness';
 import {
-  entityResolution,
   intentRequest,
   launchRequest,
   TEST_API_ACCESS_TOKEN,

@@ -1,6 +1,6 @@
 /**
  * The skill as the offline suites run it: `createSkill` with a real verifier that trusts a
- * {@link TestIssuer} (its key set served by nock), the demo weather (or any provider), the Alexa
+ * {@link SkillTestIssuer} (its key set served by nock), the demo weather (or any provider), the Alexa
  * API client (nock-mocked by `mockAlexaApi`), a fixed clock and a logger whose lines are kept.
  * Reads no environment variables and no dotenv file: whatever the machine holds, it stays offline.
  */
@@ -9,13 +9,13 @@ import { createAlexaApi } from '../../lambda/alexa/index.js';
 import { createAccessTokenVerifier, type VerifyAccessToken } from '../../lambda/auth/index.js';
 import { createSkill, type WhatShouldIWearSkill } from '../../lambda/skill.js';
 import { createDemoProvider, type WeatherProvider } from '../../lambda/weather/index.js';
-import { TEST_SCOPE, TestIssuer } from './tokens.js';
-import { inProcess, type Transport } from './transports.js';
+import { inProcess, type Transport } from 'alexa-skill-harness';
+import { SkillTestIssuer, TEST_SCOPE } from './tokens.js';
 
 /** Options of {@link createTestSkill}. */
 export interface TestSkillOptions {
-  /** The tenant the verifier trusts. Default a new {@link TestIssuer}. */
-  readonly issuer?: TestIssuer;
+  /** The tenant the verifier trusts. Default a new {@link SkillTestIssuer}. */
+  readonly issuer?: SkillTestIssuer;
   /** Default the demo provider at the fixed clock. */
   readonly weather?: WeatherProvider;
   /** Refuse requests for any other skill id. Default unset. */
@@ -33,7 +33,7 @@ export interface TestSkill {
   readonly skill: WhatShouldIWearSkill;
   /** In-process transport to {@link skill}. */
   readonly transport: Transport;
-  readonly issuer: TestIssuer;
+  readonly issuer: SkillTestIssuer;
   /** Every log line, as written. */
   readonly logs: string[];
   /** The log lines parsed. */
@@ -42,7 +42,7 @@ export interface TestSkill {
 
 /** Builds the skill for offline tests (see the module comment). */
 export function createTestSkill(options: TestSkillOptions = {}): TestSkill {
-  const issuer = options.issuer ?? new TestIssuer();
+  const issuer = options.issuer ?? new SkillTestIssuer();
   const at = options.now ?? issuer.now;
   const now = () => at;
   const logs: string[] = [];
@@ -51,7 +51,7 @@ export function createTestSkill(options: TestSkillOptions = {}): TestSkill {
     verify:
       options.verify ??
       createAccessTokenVerifier({
-        issuerBaseUrl: issuer.issuer,
+        issuerBaseUrl: issuer.url,
         audience: issuer.audience,
         requiredScope: TEST_SCOPE,
         now,

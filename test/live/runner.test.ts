@@ -94,7 +94,7 @@ describe('npm run test:live', () => {
       expect(output)
         .to.match(/\d+ passing/)
         .and.not.match(/failing/);
-      expect(output).to.include('refuses a token that is HS256 confusion');
+      expect(output).to.include('refuses a token (HS256 signed with the public key');
       expect(issuer.issued.client_credentials).to.equal(1);
     });
   });

@@ -7,7 +7,7 @@
  *   right after a city or an item; no sample is a built-in intent's phrase once its slots are
  *   taken out; at most MAX_SAMPLES samples per intent.
  */
-import { BUILT_IN_SAMPLES } from '../utterances/built-in-intents.js';
+import { BUILT_IN_SAMPLES } from 'alexa-skill-harness';
 import { MAX_SAMPLES } from './grammar.js';
 import type { InteractionModelFile } from './generate.js';
 

@@ -5,11 +5,15 @@
  * streams, so tests run it in-process; `scripts/utter.ts` only adds `process`.
  */
 import { parseArgs } from 'node:util';
-import { resolutionOf } from './entity-resolution.js';
-import { ModelError } from './errors.js';
-import { loadModel, modelLocales } from './load-model.js';
-import { resolveUtterance, type UtteranceMeaning } from './resolve-utterance.js';
-import { isRealDate, localDate } from './spoken-dates.js';
+import {
+  isRealDate,
+  localDate,
+  ModelError,
+  resolutionOf,
+  resolveUtterance,
+  type UtteranceMeaning,
+} from 'alexa-skill-harness';
+import { loadLocaleModel, modelLocales } from './load-model.js';
 
 /** Where the command reads and writes; all injected. */
 export interface UtterCliIo {
@@ -136,7 +140,7 @@ export async function runUtterCli(io: UtterCliIo): Promise<number> {
   }
   let model;
   try {
-    model = loadModel(options.locale);
+    model = loadLocaleModel(options.locale);
   } catch (error) {
     if (!(error instanceof ModelError)) throw error;
     io.stderr(`utter: ${error.message}\n`);

@@ -1,48 +1,9 @@
 /**
- * The utterance resolver: typed or spoken text -> what Alexa would send, through an interaction
- * model (`models/<locale>.json`), with AMAZON.DATE phrases resolved from a given today. Shared by
- * the test harness (test/harness) and the local simulator (scripts/local-stack).
+ * This repository's side of the utterance resolver: its models (`models/<locale>.json`) and the
+ * `npm run utter` command. The resolver itself is the harness package's (`alexa-skill-harness`),
+ * shared by the tests, the `npm start` simulator and `npm run utter`.
  */
-export {
-  elicitedSlotOf,
-  resolveUtterance,
-  type ElicitedSlot,
-  type ResolveOptions,
-  type UtteranceMeaning,
-} from './resolve-utterance.js';
-export {
-  entityResolution,
-  PLACEHOLDER_SKILL_ID,
-  resolutionOf,
-  type SlotInput,
-} from './entity-resolution.js';
-export { BUILT_IN_SAMPLES } from './built-in-intents.js';
-export { words, type Word } from './words.js';
-export {
-  DATE_WORDS,
-  isoWeekOf,
-  localDate,
-  MONTHS,
-  spokenDate,
-  WEEKDAYS,
-  type IsoDate,
-} from './spoken-dates.js';
-export {
-  parseModel,
-  type LanguageModel,
-  type ModelIntent,
-  type ModelSlot,
-  type ModelSlotType,
-  type ModelTypeValue,
-} from './model.js';
-export { loadModel, modelLocales, MODELS_DIR } from './load-model.js';
-export {
-  AmbiguousUtteranceError,
-  ModelError,
-  UnmatchedUtteranceError,
-  UtterancesError,
-  type AmbiguousCandidate,
-} from './errors.js';
+export { loadLocaleModel, modelLocales, MODELS_DIR } from './load-model.js';
 export {
   meaningWords,
   runUtterCli,
@@ -51,4 +12,3 @@ export {
   UtterUsageError,
   type UtterCliIo,
 } from './cli.js';
-export { NUMBER_WORDS, spokenNumber } from './spoken-numbers.js';

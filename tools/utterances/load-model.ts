@@ -1,8 +1,7 @@
 /** The interaction models in the repository's `models/<locale>.json`, each read once. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ModelError } from './errors.js';
-import { parseModel, type LanguageModel } from './model.js';
+import { loadModel, type LanguageModel } from 'alexa-skill-harness';
 
 /** The repository's `models/` folder. */
 export const MODELS_DIR = join(import.meta.dirname, '../../models');
@@ -18,19 +17,14 @@ export function modelLocales(dir: string = MODELS_DIR): string[] {
 
 /**
  * The model of `locale` from `<dir>/<locale>.json` (default {@link MODELS_DIR}), read once per
- * process. Throws {@link ModelError} when the file is missing or not an interaction model.
+ * process with the harness package's `loadModel`. Throws its `ModelError` when the file is
+ * missing or not an interaction model.
  */
-export function loadModel(locale: string, dir: string = MODELS_DIR): LanguageModel {
+export function loadLocaleModel(locale: string, dir: string = MODELS_DIR): LanguageModel {
   const key = join(dir, `${locale}.json`);
   let model = cache.get(key);
   if (model === undefined) {
-    let text: string;
-    try {
-      text = readFileSync(key, 'utf8');
-    } catch (cause) {
-      throw new ModelError(`No interaction model for ${locale} (${key})`, { cause });
-    }
-    model = parseModel(text, key);
+    model = loadModel(key);
     cache.set(key, model);
   }
   return model;

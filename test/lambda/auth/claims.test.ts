@@ -1,10 +1,9 @@
 /**
- * The claim checks jose leaves to the caller, and the translation of jose's errors
- * (`lambda/auth/claims.ts`). Refusals are matched by class, code and reason.
+ * The claims set: its decoding and every check, in jose's order (`lambda/auth/claims.ts`).
+ * Refusals are matched by class, code and reason.
  */
 import { expect } from 'chai';
-import { errors as jose } from 'jose';
-import { checkClaims, fromJoseError, grantedScopes } from '../../../lambda/auth/claims.js';
+import { checkClaims, decodeClaims, grantedScopes } from '../../../lambda/auth/claims.js';
 import {
   TokenAudienceError,
   TokenExpiredError,
@@ -12,13 +11,27 @@ import {
   TokenMalformedError,
   TokenNotYetValidError,
   TokenScopeError,
-  TokenSignatureError,
 } from '../../../lambda/auth/errors.js';
 
 const NOW_MS = Date.UTC(2026, 10, 25, 12);
 const NOW_S = NOW_MS / 1000;
-const RULES = { requiredScope: 'read:whattowear', clockToleranceSeconds: 5 };
-const base = { sub: 'auth0|u', exp: NOW_S + 3600, iat: NOW_S, scope: 'openid read:whattowear' };
+const ISSUER = 'https://tenant.example/';
+const AUDIENCE = 'https://whatshouldiwear';
+const RULES = {
+  issuer: ISSUER,
+  audience: AUDIENCE,
+  requiredScope: 'read:whattowear',
+  clockToleranceSeconds: 5,
+};
+const base = {
+  iss: ISSUER,
+  aud: AUDIENCE,
+  sub: 'auth0|u',
+  exp: NOW_S + 3600,
+  iat: NOW_S,
+  scope: 'openid read:whattowear',
+};
+const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64url');
 
 function refusal(run: () => unknown): Error & { reason?: string } {
   try {
@@ -74,7 +87,7 @@ describe('claims', () => {
 
     it('refuses a sub that is missing, empty or not a string', () => {
       for (const sub of [undefined, '', 123, null, ['auth0|u']]) {
-        const error = refusal(() => checkClaims({ ...base, sub } as never, RULES, NOW_MS));
+        const error = refusal(() => checkClaims({ ...base, sub }, RULES, NOW_MS));
         expect(error, String(sub)).to.be.instanceOf(TokenMalformedError);
         expect(error.reason).to.equal('bad-sub');
       }
@@ -82,7 +95,7 @@ describe('claims', () => {
 
     it('refuses a token without a numeric exp', () => {
       for (const exp of [undefined, String(NOW_S + 60)]) {
-        const error = refusal(() => checkClaims({ ...base, exp } as never, RULES, NOW_MS));
+        const error = refusal(() => checkClaims({ ...base, exp }, RULES, NOW_MS));
         expect(error).to.be.instanceOf(TokenMalformedError);
         expect(error.reason).to.equal('bad-exp');
       }
@@ -95,10 +108,98 @@ describe('claims', () => {
       expect(error.reason).to.equal('iat-in-future');
       // No iat at all is fine: Auth0 always sends one, the RFC does not require it.
       expect(checkClaims({ ...base, iat: undefined }, RULES, NOW_MS).subject).to.equal('auth0|u');
-      // An iat that is not a number is jose's to refuse, not compared here.
-      expect(
-        checkClaims({ ...base, iat: String(NOW_S + 100) } as never, RULES, NOW_MS).subject,
-      ).to.equal('auth0|u');
+    });
+
+    it('refuses an iat, nbf or exp that is not a number', () => {
+      for (const claim of ['iat', 'nbf', 'exp']) {
+        for (const value of [String(NOW_S), null, [NOW_S], true]) {
+          const error = refusal(() => checkClaims({ ...base, [claim]: value }, RULES, NOW_MS));
+          expect(error, `${claim} ${JSON.stringify(value)}`).to.be.instanceOf(TokenMalformedError);
+          expect(error.reason).to.equal(`bad-${claim}`);
+        }
+      }
+    });
+
+    it('refuses an infinite exp (a JSON 1e400), which no Date can hold', () => {
+      const error = refusal(() => checkClaims({ ...base, exp: Infinity }, RULES, NOW_MS));
+      expect(error.reason).to.equal('bad-exp');
+    });
+
+    it('refuses nbf beyond the clock tolerance, against whole seconds', () => {
+      const late = NOW_MS + 999; // still the same second: jose floors the clock too
+      expect(checkClaims({ ...base, nbf: NOW_S + 5 }, RULES, late).subject).to.equal('auth0|u');
+      const error = refusal(() => checkClaims({ ...base, nbf: NOW_S + 6 }, RULES, late));
+      expect(error).to.be.instanceOf(TokenNotYetValidError);
+      expect(error.reason).to.equal('nbf-in-future');
+    });
+
+    it('refuses exp at or before now less the tolerance, and accepts it a second later', () => {
+      expect(checkClaims({ ...base, exp: NOW_S - 4 }, RULES, NOW_MS + 999).subject).to.equal(
+        'auth0|u',
+      );
+      const error = refusal(() => checkClaims({ ...base, exp: NOW_S - 5 }, RULES, NOW_MS + 999));
+      expect(error).to.be.instanceOf(TokenExpiredError);
+      expect(error.reason).to.equal('expired');
+    });
+
+    it('requires iss to be the issuer, reporting what the token carried', () => {
+      for (const iss of [undefined, 'https://other.example/', 'https://tenant.example', null]) {
+        const claims: Record<string, unknown> = { ...base, iss };
+        if (iss === undefined) delete claims['iss'];
+        const error = refusal(() => checkClaims(claims, RULES, NOW_MS));
+        expect(error, String(iss)).to.be.instanceOf(TokenIssuerError);
+        expect(error).to.deep.include({ expected: ISSUER, actual: iss });
+      }
+    });
+
+    it('requires aud to be the audience or a list holding it', () => {
+      expect(checkClaims({ ...base, aud: ['x', AUDIENCE] }, RULES, NOW_MS).subject).to.equal(
+        'auth0|u',
+      );
+      for (const aud of [undefined, 'https://elsewhere', ['x'], [], AUDIENCE.toUpperCase(), 7]) {
+        const claims: Record<string, unknown> = { ...base, aud };
+        if (aud === undefined) delete claims['aud'];
+        const error = refusal(() => checkClaims(claims, RULES, NOW_MS));
+        expect(error, JSON.stringify(aud)).to.be.instanceOf(TokenAudienceError);
+        expect(error).to.deep.include({ expected: AUDIENCE, actual: aud });
+      }
+    });
+
+    it('checks that iss and aud are present before either value (a wrong iss, no aud: aud)', () => {
+      const claims: Record<string, unknown> = { ...base, iss: 'https://other.example/' };
+      delete claims['aud'];
+      expect(refusal(() => checkClaims(claims, RULES, NOW_MS))).to.be.instanceOf(
+        TokenAudienceError,
+      );
+    });
+
+    it("checks in jose's order: iss, aud, iat, nbf, exp, then sub and the scope", () => {
+      const wrong = {
+        iss: 'https://other.example/',
+        aud: 'https://elsewhere',
+        iat: 'soon',
+        nbf: NOW_S + 60,
+        exp: NOW_S - 60,
+        sub: '',
+        scope: 'openid',
+      };
+      const order: [keyof typeof wrong, string][] = [
+        ['iss', 'ERR_TOKEN_ISSUER'],
+        ['aud', 'ERR_TOKEN_AUDIENCE'],
+        ['iat', 'ERR_TOKEN_MALFORMED'],
+        ['nbf', 'ERR_TOKEN_NOT_YET_VALID'],
+        ['exp', 'ERR_TOKEN_EXPIRED'],
+        ['sub', 'ERR_TOKEN_MALFORMED'],
+        ['scope', 'ERR_TOKEN_SCOPE'],
+      ];
+      const claims: Record<string, unknown> = { ...base };
+      for (const [name] of order) claims[name] = wrong[name];
+      for (const [name, code] of order) {
+        const error = refusal(() => checkClaims(claims, RULES, NOW_MS)) as Error & { code: string };
+        expect(error.code, name).to.equal(code);
+        claims[name] = (base as Record<string, unknown>)[name];
+      }
+      expect(checkClaims(claims, RULES, NOW_MS).subject).to.equal('auth0|u');
     });
 
     it('requires the scope when one is configured, from scope or permissions', () => {
@@ -113,73 +214,25 @@ describe('claims', () => {
     });
   });
 
-  describe('fromJoseError', () => {
-    const expected = { issuer: 'https://tenant.example/', audience: 'https://whatshouldiwear' };
-    const payload = { iss: 'https://other.example/', aud: 'https://elsewhere' };
-
-    it('keeps an error of its own family as it is', () => {
-      const own = new TokenExpiredError('expired', 'x');
-      expect(fromJoseError(own, expected)).to.equal(own);
+  describe('decodeClaims', () => {
+    it('decodes a JSON object', () => {
+      expect(decodeClaims(b64('{"sub":"a","n":1}'))).to.deep.equal({ sub: 'a', n: 1 });
     });
 
-    it('translates each jose error, keeping it as the cause', () => {
-      const cases: [Error, new (...args: never[]) => Error, string][] = [
-        [new jose.JWTExpired('exp', payload, 'exp', 'check_failed'), TokenExpiredError, 'expired'],
-        [
-          new jose.JWTClaimValidationFailed('iss', payload, 'iss', 'check_failed'),
-          TokenIssuerError,
-          '',
-        ],
-        [
-          new jose.JWTClaimValidationFailed('aud', payload, 'aud', 'check_failed'),
-          TokenAudienceError,
-          '',
-        ],
-        [
-          new jose.JWTClaimValidationFailed('nbf', payload, 'nbf', 'check_failed'),
-          TokenNotYetValidError,
-          'nbf-in-future',
-        ],
-        [
-          new jose.JWTClaimValidationFailed('nbf', payload, 'nbf', 'invalid'),
-          TokenMalformedError,
-          'bad-nbf',
-        ],
-        [
-          new jose.JWTClaimValidationFailed('iat', payload, 'iat', 'invalid'),
-          TokenMalformedError,
-          'bad-iat',
-        ],
-        [new jose.JWSSignatureVerificationFailed(), TokenSignatureError, 'bad-signature'],
-        [new jose.JOSEAlgNotAllowed('x'), TokenSignatureError, 'alg-not-allowed'],
-        [new jose.JWSInvalid('x'), TokenMalformedError, 'invalid-jws'],
-        [new jose.JWTInvalid('x'), TokenMalformedError, 'invalid-jws'],
-        [new jose.JOSENotSupported('x'), TokenMalformedError, 'invalid-jws'],
+    it('refuses what is not a JSON object, and invalid UTF-8 (never replaced)', () => {
+      const bad = [
+        b64('[1,2]'),
+        b64('null'),
+        b64('"sub"'),
+        b64('7'),
+        b64('{"sub":'),
+        b64(''),
+        b64(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d])), // {"a":"\xff"}
       ];
-      for (const [error, type, reason] of cases) {
-        const translated = fromJoseError(error, expected) as Error & { reason: string };
-        expect(translated, error.name).to.be.instanceOf(type);
-        if (reason !== '') expect(translated.reason, error.name).to.equal(reason);
-        expect(translated.cause, error.name).to.equal(error);
-      }
-    });
-
-    it("reports the token's iss and aud against the expected ones", () => {
-      const iss = fromJoseError(
-        new jose.JWTClaimValidationFailed('iss', payload, 'iss', 'check_failed'),
-        expected,
-      ) as TokenIssuerError;
-      expect(iss).to.deep.include({ expected: expected.issuer, actual: payload.iss });
-      const aud = fromJoseError(
-        new jose.JWTClaimValidationFailed('aud', payload, 'aud', 'check_failed'),
-        expected,
-      ) as TokenAudienceError;
-      expect(aud).to.deep.include({ expected: expected.audience, actual: payload.aud });
-    });
-
-    it('returns an error that is not about the token unchanged (a bug is not an invalid token)', () => {
-      for (const error of [new TypeError('bug'), new jose.JWKSNoMatchingKey(), 'a string']) {
-        expect(fromJoseError(error, expected)).to.equal(error);
+      for (const segment of bad) {
+        const error = refusal(() => decodeClaims(segment));
+        expect(error, segment).to.be.instanceOf(TokenMalformedError);
+        expect(error.reason).to.equal('bad-payload');
       }
     });
   });

@@ -10,7 +10,7 @@ import {
   KeySetFetchError,
   usableKeys,
 } from '../../../lambda/auth/jwks-fetch.js';
-import { sharedTestKey } from '../../harness/tokens.js';
+import { sharedTestKey } from 'alexa-skill-harness';
 
 const URI = 'https://tenant.test.example/.well-known/jwks.json';
 const GOOD = sharedTestKey('good').jwk;

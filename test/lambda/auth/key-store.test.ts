@@ -7,7 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import { expect } from 'chai';
 import { KeySetUnavailableError, TokenSignatureError } from '../../../lambda/auth/errors.js';
 import { createKeyStore, type KeySetEvent } from '../../../lambda/auth/key-store.js';
-import { sharedTestKey } from '../../harness/tokens.js';
+import { sharedTestKey } from 'alexa-skill-harness';
 
 const A = sharedTestKey('key-a');
 const B = sharedTestKey('key-b');

@@ -68,12 +68,35 @@ describe('token shape', () => {
   describe('inspectToken', () => {
     const good = token({ alg: 'RS256', kid: 'k1' });
 
-    it('returns the header of a well-formed RS256 token', () => {
-      expect(inspectToken(good, 8192)).to.deep.equal({ alg: 'RS256', kid: 'k1' });
-      expect(inspectToken(token({ alg: 'RS256' }), 8192)).to.deep.equal({
+    it('returns the header of a well-formed RS256 token, and its segments', () => {
+      const [header, payload, signature] = good.split('.');
+      expect(inspectToken(good, 8192)).to.deep.equal({
+        alg: 'RS256',
+        kid: 'k1',
+        signingInput: `${header}.${payload}`,
+        payload,
+        signature,
+      });
+      expect(inspectToken(token({ alg: 'RS256' }), 8192)).to.deep.include({
         alg: 'RS256',
         kid: undefined,
       });
+    });
+
+    it('refuses a header that asks for an extension (crit), whatever it names', () => {
+      for (const crit of [['b64'], ['exp'], [], 'b64', null]) {
+        expectRefused(
+          () => inspectToken(token({ alg: 'RS256', crit, b64: true }), 8192),
+          TokenMalformedError,
+          'crit-not-supported',
+        );
+      }
+    });
+
+    it('refuses a header that is not valid UTF-8, rather than replacing the bytes', () => {
+      const bytes = Buffer.from('{"alg":"RS256","kid":"\xff"}', 'latin1');
+      const raw = `${bytes.toString('base64url')}.${Buffer.from('{}').toString('base64url')}.c2ln`;
+      expectRefused(() => inspectToken(raw, 8192), TokenMalformedError, 'bad-header');
     });
 
     it('calls a missing token missing: undefined, null or empty', () => {

@@ -2,7 +2,7 @@
 import { createPublicKey } from 'node:crypto';
 import { expect } from 'chai';
 import { createVerifiedTokenCache } from '../../../lambda/auth/verified-cache.js';
-import { sharedTestKey } from '../../harness/tokens.js';
+import { sharedTestKey } from 'alexa-skill-harness';
 
 const key = createPublicKey(
   sharedTestKey('cache').publicKey.export({ format: 'pem', type: 'spki' }),

@@ -8,7 +8,8 @@ import {
   assertIsRequestEnvelope,
   InvalidRequestEnvelopeError,
 } from '../../../lambda/request/index.js';
-import { entityResolution, intentRequest, launchRequest } from '../../harness/requests.js';
+import { entityResolution } from 'alexa-skill-harness';
+import { intentRequest, launchRequest } from '../../harness/requests.js';
 
 type Json = Record<string, unknown>;
 

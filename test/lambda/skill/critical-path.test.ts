@@ -6,11 +6,11 @@
 import { expect } from 'chai';
 import { createOpenMeteoProvider } from '../../../lambda/weather/index.js';
 import { CHICAGO, forecastBody, geocodingBody } from '../../harness/open-meteo-bodies.js';
-import { conversation, createTestSkill, TestIssuer } from '../../harness/index.js';
+import { skillConversation, createTestSkill, SkillTestIssuer } from '../../harness/index.js';
 
 describe('the first request: geocoding alongside the Settings calls', () => {
   it('asks Open-Meteo for a named city before the Settings API has answered', async () => {
-    const issuer = new TestIssuer();
+    const issuer = new SkillTestIssuer();
     issuer.serveJwks();
     const events: string[] = [];
     let releaseSettings: () => void = () => undefined;
@@ -41,7 +41,7 @@ describe('the first request: geocoding alongside the Settings calls', () => {
       weather: createOpenMeteoProvider({ now: () => issuer.now, fetch: weatherFetch }),
       alexaFetch,
     });
-    const alexa = conversation({ transport, now: issuer.now, accessToken: issuer.mint() });
+    const alexa = skillConversation({ transport, now: issuer.now, accessToken: issuer.mint() });
     const turn = alexa.say('what should I wear in Chicago');
     // Wait until both Settings calls are out and held.
     for (let i = 0; i < 200 && settingsAsked < 2; i += 1) {

@@ -5,14 +5,12 @@
  */
 import { expect, use } from 'chai';
 import { ADDRESS_PERMISSION, AUTH_OUTCOMES } from '../../../lambda/handlers/index.js';
+import { alexaAssertions, type Conversation, type Transport } from 'alexa-skill-harness';
 import {
-  alexaAssertions,
-  conversation,
-  mockAlexaApi,
-  type Conversation,
-  type ConversationOptions,
+  nockAlexaApi,
+  skillConversation,
+  type SkillConversationOptions,
   type TokenFailure,
-  type Transport,
 } from '../../harness/index.js';
 
 use(alexaAssertions);
@@ -52,8 +50,8 @@ export function intentSuites(target: SuiteTarget): void {
       stop = undefined;
     });
 
-    function talk(options: Omit<ConversationOptions, 'transport' | 'now'> = {}): Conversation {
-      return conversation({ transport, now: target.now(), ...options });
+    function talk(options: Omit<SkillConversationOptions, 'transport' | 'now'> = {}): Conversation {
+      return skillConversation({ transport, now: target.now(), ...options });
     }
 
     async function linked(): Promise<Conversation> {
@@ -71,7 +69,7 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('answers what to wear in a city tomorrow, with a Standard card, and ends the session', async () => {
-        mockAlexaApi({ settings: { unit: 'CELSIUS' } });
+        nockAlexaApi({ settings: { unit: 'CELSIUS' } });
         const alexa = await linked();
         const reply = await alexa.say('what should I wear in Boston tomorrow');
         expect(reply).to.have.speech(/(In Boston tomorrow|Tomorrow in Boston)/);
@@ -81,7 +79,7 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('answers a one-shot "ask weather wardrobe" for this weekend', async () => {
-        mockAlexaApi();
+        nockAlexaApi();
         const alexa = await linked();
         const reply = await alexa.say('ask weather wardrobe what to wear in Paris this weekend');
         expect(reply).to.have.speech(/Paris/);
@@ -89,7 +87,7 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('asks for the postal code by voice, keeping the day in the session', async () => {
-        mockAlexaApi({ address: 'denied' });
+        nockAlexaApi({ address: 'denied' });
         const alexa = await linked();
         const reply = await alexa.say('what should I wear tomorrow');
         const start = reply.response.directives?.find(
@@ -102,10 +100,10 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('asks which city, with the consent card, when the user says no by voice', async () => {
-        mockAlexaApi({ address: 'denied' });
+        nockAlexaApi({ address: 'denied' });
         const alexa = await linked();
         await alexa.say('what should I wear tomorrow');
-        mockAlexaApi({ address: 'denied' });
+        nockAlexaApi({ address: 'denied' });
         const reply = await alexa.resume({ status: 'DENIED' });
         expect(reply).to.have.permissionsConsentCard([ADDRESS_PERMISSION]);
         expect(reply).to.have.speech(/^Which city should I check\?/);
@@ -113,10 +111,10 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('answers the city given on the next turn for the kept day, in the same session', async () => {
-        mockAlexaApi({ address: 'denied' });
+        nockAlexaApi({ address: 'denied' });
         const alexa = await linked();
         await alexa.say('what should I wear tomorrow');
-        mockAlexaApi({ address: 'denied' });
+        nockAlexaApi({ address: 'denied' });
         await alexa.resume({ status: 'NOT_ANSWERED' });
         const reply = await alexa.say('Boston');
         expect(reply).to.have.speech(/(In Boston tomorrow|Tomorrow in Boston)/);
@@ -129,10 +127,10 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('answers from the postal code once the user approves by voice', async () => {
-        mockAlexaApi({ address: 'denied' });
+        nockAlexaApi({ address: 'denied' });
         const alexa = await linked();
         await alexa.say('do I need an umbrella tomorrow');
-        const mock = mockAlexaApi({ address: 'granted' });
+        const mock = nockAlexaApi({ address: 'granted' });
         const reply = await alexa.resume({ status: 'ACCEPTED' });
         expect(mock.address?.isDone()).to.equal(true);
         expect(reply).to.have.speech(/^(Yes|No|Maybe|Not an umbrella)/);
@@ -141,7 +139,7 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it("uses the device's postal code when the user granted it", async () => {
-        const mock = mockAlexaApi({ address: 'granted' });
+        const mock = nockAlexaApi({ address: 'granted' });
         const alexa = await linked();
         const reply = await alexa.say('what should I wear');
         expect(mock.address?.isDone()).to.equal(true);
@@ -149,10 +147,10 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('asks which city, without the card again, when the API still refuses after an approval', async () => {
-        mockAlexaApi({ address: 'denied' });
+        nockAlexaApi({ address: 'denied' });
         const alexa = await linked();
         await alexa.say('what should I wear tomorrow');
-        mockAlexaApi({ address: 'denied' });
+        nockAlexaApi({ address: 'denied' });
         const reply = await alexa.resume({ status: 'ACCEPTED' });
         expect(reply).to.have.speech(/^I still can't read your device's postal code\. Which city/);
         expect(reply).not.to.have.permissionsConsentCard();
@@ -161,7 +159,7 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('asks which city, without a permission card, when the device has no address', async () => {
-        mockAlexaApi({ address: 'absent' });
+        nockAlexaApi({ address: 'absent' });
         const alexa = await linked();
         const reply = await alexa.say('what should I wear');
         expect(reply).to.have.speech(/Which city/);
@@ -169,7 +167,7 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('asks which city when the address API fails', async () => {
-        mockAlexaApi({ address: 'unreachable' });
+        nockAlexaApi({ address: 'unreachable' });
         const alexa = await linked();
         const reply = await alexa.say('what should I wear today');
         expect(reply).to.have.speech(/Which city/);
@@ -177,26 +175,26 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('still answers when the Settings API fails', async () => {
-        mockAlexaApi({ settings: 'failing' });
+        nockAlexaApi({ settings: 'failing' });
         const alexa = await linked();
         const reply = await alexa.say('what should I wear in Oslo');
         expect(reply).to.have.speech(ADVICE);
       });
 
       it('asks which day for a season that is over, and takes a bare day for an answer', async () => {
-        mockAlexaApi();
+        nockAlexaApi();
         const alexa = await linked();
         const asked = await alexa.say('what should I wear this summer in Paris');
         expect(asked).to.have.speech(/already over/);
         expect(asked).to.elicitSlot('date').and.to.keepSessionOpen();
-        mockAlexaApi();
+        nockAlexaApi();
         const reply = await alexa.say('Saturday');
         expect(reply).to.have.speech(/Paris/);
         expect(reply).to.have.speech(ADVICE);
       });
 
       it('answers an item question about the item first', async () => {
-        mockAlexaApi();
+        nockAlexaApi();
         const alexa = await linked();
         const reply = await alexa.say('can I wear shorts in Oslo tomorrow');
         expect(reply).to.have.speech(/^(Yes|Not tomorrow)/);
@@ -204,7 +202,7 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('answers for Saturday and Sunday this weekend', async () => {
-        mockAlexaApi();
+        nockAlexaApi();
         const alexa = await linked();
         const reply = await alexa.say('what should I wear in Oslo this weekend');
         expect(reply)
@@ -216,7 +214,7 @@ export function intentSuites(target: SuiteTarget): void {
 
     describe('every question the skill asks takes a bare answer', () => {
       it('"Which city?" (no address on the device) takes "Boston"', async () => {
-        mockAlexaApi({ address: 'absent' });
+        nockAlexaApi({ address: 'absent' });
         const alexa = await linked();
         const asked = await alexa.say('do I need a jacket on Saturday');
         expect(asked).to.have.speech(/^Which city should I check on Saturday\?/);
@@ -229,7 +227,7 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('"Which city?" takes a day and a city together, the new day winning', async () => {
-        mockAlexaApi({ address: 'absent' });
+        nockAlexaApi({ address: 'absent' });
         const alexa = await linked();
         await alexa.say('what should I wear on Saturday');
         const reply = await alexa.say('tomorrow in Boston');
@@ -237,7 +235,7 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('"Which city?" takes stop, and says goodbye', async () => {
-        mockAlexaApi({ address: 'absent' });
+        nockAlexaApi({ address: 'absent' });
         const alexa = await linked();
         await alexa.say('what should I wear');
         const reply = await alexa.say('stop');
@@ -245,7 +243,7 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('"Which city?" takes help, asks again, and still takes a bare city', async () => {
-        mockAlexaApi({ address: 'absent' });
+        nockAlexaApi({ address: 'absent' });
         const alexa = await linked();
         await alexa.say('do I need an umbrella on Saturday');
         const helped = await alexa.say('help');
@@ -259,10 +257,10 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('"Which city?" takes a whole new request instead', async () => {
-        mockAlexaApi({ address: 'absent' });
+        nockAlexaApi({ address: 'absent' });
         const alexa = await linked();
         await alexa.say('what should I wear');
-        mockAlexaApi();
+        nockAlexaApi();
         const reply = await alexa.say('is it going to rain in Portland tomorrow');
         expect(reply)
           .to.have.speech(/Portland/)
@@ -270,42 +268,42 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('"Which city?" asks again after words it cannot place', async () => {
-        mockAlexaApi({ address: 'absent' });
+        nockAlexaApi({ address: 'absent' });
         const alexa = await linked();
         await alexa.say('what should I wear');
         const missed = await alexa.say('play some jazz');
         expect(missed).to.have.speech(/^Sorry, I didn't get that\. Which city should I check\?$/);
         expect(missed).to.elicitSlot('city');
-        mockAlexaApi();
+        nockAlexaApi();
         expect(await alexa.say('Oslo')).to.have.speech(ADVICE);
       });
 
       it('"I couldn\'t find that place" takes another city', async () => {
-        mockAlexaApi();
+        nockAlexaApi();
         const alexa = await linked();
         const asked = await alexa.say('what should I wear in Atlantis tomorrow');
         expect(asked).to.have.speech(/couldn't find a place called Atlantis/);
         expect(asked).to.elicitSlot('city').and.to.keepSessionOpen();
-        mockAlexaApi();
+        nockAlexaApi();
         const reply = await alexa.say('in Boston');
         expect(reply).to.have.speech(/(In Boston tomorrow|Tomorrow in Boston)/);
       });
 
       it('"Which day?" for a period beyond the forecast takes "tomorrow"', async () => {
-        mockAlexaApi();
+        nockAlexaApi();
         const alexa = await linked();
         const asked = await alexa.say('what should I wear in Oslo next year');
         expect(asked).to.have.speech(
           /The forecast only goes \d+ days ahead.*Which day should I check\?$/,
         );
         expect(asked).to.elicitSlot('date');
-        mockAlexaApi();
+        nockAlexaApi();
         const reply = await alexa.say('tomorrow');
         expect(reply).to.have.speech(/(In Oslo tomorrow|Tomorrow in Oslo)/);
       });
 
       it('the welcome question takes an item question', async () => {
-        mockAlexaApi();
+        nockAlexaApi();
         const alexa = await linked();
         await alexa.launch();
         const reply = await alexa.say('do I need a coat in Chicago');
@@ -320,14 +318,14 @@ export function intentSuites(target: SuiteTarget): void {
         expect(missed)
           .to.have.speech(/^Sorry, I can't help with that/)
           .and.to.keepSessionOpen();
-        mockAlexaApi();
+        nockAlexaApi();
         expect(await alexa.say('what should I wear in Oslo')).to.have.speech(ADVICE);
       });
     });
 
     describe('days and periods', () => {
       it('"Which day?" for a date value Alexa never sends takes a bare day', async () => {
-        mockAlexaApi();
+        nockAlexaApi();
         const alexa = await linked();
         const asked = await alexa.intent('WhatShouldIWearIntent', {
           city: 'Oslo',
@@ -336,12 +334,12 @@ export function intentSuites(target: SuiteTarget): void {
         expect(asked)
           .to.have.speech(/Which day should I check\?$/)
           .and.to.elicitSlot('date');
-        mockAlexaApi();
+        nockAlexaApi();
         expect(await alexa.say('on Saturday')).to.have.speech(/Oslo on Saturday|Saturday in Oslo/);
       });
 
       it('says which day of a later period it answers', async () => {
-        mockAlexaApi();
+        nockAlexaApi();
         const reply = await (await linked()).say('what should I wear in Oslo next week');
         expect(reply)
           .to.have.speech(/^That week starts on Monday\. /)
@@ -349,12 +347,12 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('says a season is over in the words of the locale (autumn in en-GB)', async () => {
-        mockAlexaApi();
+        nockAlexaApi();
         const us = await linked();
         const reply = await us.intent('WhatShouldIWearIntent', { city: 'Leeds', date: '2025-FA' });
         expect(reply).to.have.speech(/^That fall is already over\./);
         const british = talk({ locale: 'en-GB', accessToken: await target.validToken() });
-        mockAlexaApi();
+        nockAlexaApi();
         const replyGb = await british.intent('WhatShouldIWearIntent', {
           city: 'Leeds',
           date: '2025-FA',
@@ -374,14 +372,14 @@ export function intentSuites(target: SuiteTarget): void {
         'ask weather wardrobe to tell me what to wear in Denver',
       ]) {
         it(`answers "${said}"`, async () => {
-          mockAlexaApi();
+          nockAlexaApi();
           const reply = await (await linked()).say(said);
           expect(reply).to.have.speech(ADVICE).and.to.endSession();
         });
       }
 
       it('answers an item it does not know with the general advice, and says so', async () => {
-        mockAlexaApi();
+        nockAlexaApi();
         const reply = await (await linked()).say('should I take the bus in Oslo tomorrow');
         expect(reply).to.have.speech(/^I can't say about the bus, but here's what to wear\./);
         expect(reply).to.have.speech(ADVICE);
@@ -436,7 +434,7 @@ export function intentSuites(target: SuiteTarget): void {
 
     describe('refusing bad tokens', () => {
       for (const failure of target.failures) {
-        it(`refuses a token that is ${failure.name} (${failure.code}) with a LinkAccount card`, async () => {
+        it(`refuses a token (${failure.name}, ${failure.code}) with a LinkAccount card`, async () => {
           if (failure.needsKeySet) target.serveKeySet();
           const alexa = talk({ accessToken: failure.token() });
           const reply = await alexa.say('what should I wear in Boston tomorrow');

@@ -6,22 +6,21 @@ import { createSkillFromEnv } from '../../../lambda/index.js';
 import { startSkillHttpEndpoint } from '../../../lambda/http/index.js';
 import {
   createTestSkill,
-  inProcess,
-  overHttp,
   TEST_NOW,
-  tokenFailures,
-  TestIssuer,
+  verifierFailures,
+  SkillTestIssuer,
 } from '../../harness/index.js';
+import { inProcess, overHttp } from 'alexa-skill-harness';
 import { intentSuites } from './intent-suite.js';
 
 function offlineTarget(name: string, kind: 'in-process' | 'http') {
-  const issuer = new TestIssuer();
+  const issuer = new SkillTestIssuer();
   return {
     name,
     now: () => TEST_NOW,
     validToken: () => Promise.resolve(issuer.mint()),
     serveKeySet: () => void issuer.serveJwks(),
-    failures: Object.values(tokenFailures(issuer)),
+    failures: Object.values(verifierFailures(issuer)),
     async start() {
       const { skill, transport } = createTestSkill({ issuer });
       if (kind === 'in-process') return { transport };
@@ -36,7 +35,7 @@ intentSuites(offlineTarget('HTTP, the local endpoint of lambda/http', 'http'));
 
 // The Lambda entry reads its configuration from an environment object and runs on the real clock:
 // tokens are minted at the real time, and the configuration names the test issuer explicitly.
-const entryIssuer = new TestIssuer(undefined, undefined, Date.now());
+const entryIssuer = new SkillTestIssuer(undefined, undefined, Date.now());
 intentSuites({
   name: 'in-process, built by the Lambda entry from an explicit environment',
   now: () => Date.now(),

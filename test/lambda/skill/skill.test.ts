@@ -6,13 +6,8 @@ import { SkillIdMismatchError } from '../../../lambda/skill.js';
 import { createOpenMeteoProvider, type WeatherProvider } from '../../../lambda/weather/index.js';
 import { serveAddress, serveSettings } from '../../harness/alexa-api.js';
 import { createTestSkill } from '../../harness/test-skill.js';
-import {
-  CHICAGO,
-  forecastBody,
-  geocodingBody,
-  serveForecast,
-  serveGeocoding,
-} from '../../harness/open-meteo.js';
+import { CHICAGO, forecastBody, geocodingBody } from '../../harness/open-meteo-bodies.js';
+import { serveForecast, serveGeocoding } from '../../harness/open-meteo.js';
 import {
   intentRequest,
   launchRequest,
@@ -20,7 +15,7 @@ import {
   TEST_API_ACCESS_TOKEN,
   TEST_SKILL_ID,
 } from '../../harness/requests.js';
-import { TEST_NOW, TestIssuer } from '../../harness/tokens.js';
+import { TEST_NOW, SkillTestIssuer } from '../../harness/tokens.js';
 
 interface Harness {
   invoke: (event: RequestEnvelope) => Promise<ResponseEnvelope>;
@@ -43,10 +38,10 @@ function speechOf(envelope: ResponseEnvelope): string {
 }
 
 describe('the skill', () => {
-  let issuer: TestIssuer;
+  let issuer: SkillTestIssuer;
 
   beforeEach(() => {
-    issuer = new TestIssuer();
+    issuer = new SkillTestIssuer();
   });
 
   function harness(options: { weather?: WeatherProvider; skillId?: string } = {}): Harness {
@@ -357,7 +352,7 @@ describe('the skill', () => {
       expect(reply.response.card).to.deep.equal({ type: 'LinkAccount' });
     });
 
-    const failures: [AccessTokenErrorCode, (i: TestIssuer) => string][] = [
+    const failures: [AccessTokenErrorCode, (i: SkillTestIssuer) => string][] = [
       [
         'ERR_TOKEN_EXPIRED',
         (i) => i.mint({ exp: TEST_NOW / 1000 - 60, iat: TEST_NOW / 1000 - 3700 }),

@@ -6,16 +6,16 @@
  */
 import { expect, use } from 'chai';
 import { createOpenMeteoProvider } from '../../../lambda/weather/index.js';
+import { alexaAssertions } from 'alexa-skill-harness';
 import {
-  alexaAssertions,
-  conversation,
+  skillConversation,
   createTestSkill,
   forecastBody,
   geocodingBody,
-  mockAlexaApi,
+  nockAlexaApi,
   serveForecast,
   serveGeocoding,
-  TestIssuer,
+  SkillTestIssuer,
   type GeocodingResult,
 } from '../../harness/index.js';
 
@@ -82,9 +82,9 @@ async function ask(
   city: GeocodingResult,
   { forecast = true, settings = true, horizonDays = 16 } = {},
 ) {
-  const issuer = new TestIssuer(undefined, undefined, instant);
+  const issuer = new SkillTestIssuer(undefined, undefined, instant);
   issuer.serveJwks();
-  mockAlexaApi({ settings: settings ? { timeZone: deviceZone, unit: 'CELSIUS' } : 'failing' });
+  nockAlexaApi({ settings: settings ? { timeZone: deviceZone, unit: 'CELSIUS' } : 'failing' });
   const zone = String(city['timezone']);
   serveGeocoding(String(city['name']), geocodingBody(city));
   if (forecast) {
@@ -98,7 +98,7 @@ async function ask(
     now: instant,
     weather: createOpenMeteoProvider({ now, horizonDays }),
   });
-  const alexa = conversation({
+  const alexa = skillConversation({
     transport,
     now: instant,
     timeZone: deviceZone,

@@ -5,9 +5,8 @@ import {
   cityNumbered,
   forecastBody,
   geocodingBody,
-  serveForecast,
-  serveGeocoding,
-} from '../../harness/open-meteo.js';
+} from '../../harness/open-meteo-bodies.js';
+import { serveForecast, serveGeocoding } from '../../harness/open-meteo.js';
 
 const START = Date.parse('2026-11-25T18:00:00Z'); // noon in Chicago
 const TODAY = '2026-11-25';

@@ -17,10 +17,9 @@ import {
   forecastBody,
   geocodingBody,
   mildHour,
-  serveForecast,
-  serveGeocoding,
   SYDNEY,
-} from '../../harness/open-meteo.js';
+} from '../../harness/open-meteo-bodies.js';
+import { serveForecast, serveGeocoding } from '../../harness/open-meteo.js';
 
 /** Noon in Chicago (CST, UTC-6) on 2026-11-25. */
 const NOON_CHICAGO = Date.parse('2026-11-25T18:00:00Z');

@@ -1,5 +1,5 @@
 /** Small interaction models for resolver tests. */
-import { parseModel, type LanguageModel } from '../../../tools/utterances/index.js';
+import { parseModel, type LanguageModel } from 'alexa-skill-harness';
 
 /** A model invoked as "toy" with `intents` and custom slot `types`. */
 export function toyModel(intents: unknown[], types: unknown[] = []): LanguageModel {

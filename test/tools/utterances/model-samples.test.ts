@@ -1,6 +1,7 @@
 /** Every sample utterance of every model is heard as its own intent, with its slots. */
 import { expect } from 'chai';
-import { loadModel, modelLocales, resolveUtterance } from '../../../tools/utterances/index.js';
+import { loadLocaleModel, modelLocales } from '../../../tools/utterances/index.js';
+import { resolveUtterance } from 'alexa-skill-harness';
 
 const TODAY = '2026-11-25';
 /** What each slot type is filled with, and the value Alexa sends for it. */
@@ -15,11 +16,13 @@ describe('the interaction models', () => {
   // Locales generated from one grammar share their samples: each distinct set is walked once.
   const groups = new Map<string, string[]>();
   for (const locale of modelLocales()) {
-    const key = JSON.stringify(loadModel(locale).intents.map((i) => [i.name, i.samples, i.slots]));
+    const key = JSON.stringify(
+      loadLocaleModel(locale).intents.map((i) => [i.name, i.samples, i.slots]),
+    );
     groups.set(key, [...(groups.get(key) ?? []), locale]);
   }
   for (const locales of groups.values()) {
-    const model = loadModel(locales[0] ?? 'en-US');
+    const model = loadLocaleModel(locales[0] ?? 'en-US');
     it(`hears every sample utterance of ${locales.join(', ')} as its own intent, with its slots`, () => {
       let walked = 0;
       for (const intent of model.intents) {

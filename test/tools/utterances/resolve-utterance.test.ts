@@ -1,15 +1,15 @@
 import { expect } from 'chai';
 import {
   AmbiguousUtteranceError,
-  loadModel,
   resolveUtterance,
   UnmatchedUtteranceError,
   type UtteranceMeaning,
-} from '../../../tools/utterances/index.js';
+} from 'alexa-skill-harness';
+import { loadLocaleModel } from '../../../tools/utterances/index.js';
 import { AMBIGUOUS_MODEL, GO_INTENT, toyModel as toy } from './fixtures.js';
 
 const TODAY = '2026-11-25';
-const model = loadModel('en-US');
+const model = loadLocaleModel('en-US');
 
 function hear(utterance: string): UtteranceMeaning {
   return resolveUtterance(model, utterance, { today: TODAY });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { isoWeekOf, localDate, spokenDate } from '../../../tools/utterances/index.js';
+import { isoWeekOf, localDate, spokenDate } from 'alexa-skill-harness';
 
 // Wednesday 25 November 2026, ISO week 48.
 const TODAY = '2026-11-25';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { resolveUtterance, spokenNumber } from '../../../tools/utterances/index.js';
+import { resolveUtterance, spokenNumber } from 'alexa-skill-harness';
 import { toyModel } from './fixtures.js';
 
 describe('AMAZON.NUMBER and AMAZON.FirstName as Alexa fills them', () => {

@@ -66,7 +66,12 @@ function assertIsModelFile(value: unknown, file: string): asserts value is Model
  * {@link ModelError} when it is not an interaction model.
  */
 export function parseModel(text: string, file = 'model'): LanguageModel {
-  const json: unknown = JSON.parse(text);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new ModelError(`${file} is not JSON`, { cause });
+  }
   assertIsModelFile(json, file);
   const { languageModel, dialog } = json.interactionModel;
   return { ...languageModel, dialogIntents: (dialog?.intents ?? []).map((i) => i.name) };

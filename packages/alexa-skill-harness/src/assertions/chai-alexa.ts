@@ -3,12 +3,13 @@
  *
  * ```ts
  * chai.use(alexaAssertions);
- * expect(reply).to.have.speech(/what to wear/).and.to.keepSessionOpen();
+ * expect(reply).to.have.speech(/Hello/).and.to.keepSessionOpen();
  * expect(reply).to.have.linkAccountCard();
  * ```
  *
  * Speech and reprompt compare the spoken text: SSML tags stripped, entities decoded, whitespace
- * collapsed. A string must equal it; a RegExp must match it.
+ * collapsed. A string must equal it; a RegExp must match it. Every failure says what the user
+ * heard.
  */
 import type { Directive, ResponseEnvelope, ui } from 'ask-sdk-model';
 
@@ -104,16 +105,50 @@ function isEnvelope(value: unknown): value is ResponseEnvelope {
   );
 }
 
-/** The chai plugin. */
-export const alexaAssertions: Chai.ChaiPlugin = (chai, utils) => {
+/** What an assertion method's `this` offers (chai's `Assertion`, structurally). */
+export interface AssertionContext {
+  assert(
+    passed: boolean,
+    message: string,
+    negatedMessage: string,
+    expected?: unknown,
+    actual?: unknown,
+  ): void;
+}
+
+/** The part of chai the plugin uses (structural: the package needs no chai types). */
+export interface ChaiLike {
+  readonly Assertion: {
+    addMethod(
+      name: string,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- chai's own signature: any arguments
+      method: (this: AssertionContext, ...args: any[]) => void,
+    ): void;
+  };
+}
+
+/** The part of chai's utils the plugin uses. */
+export interface ChaiUtilsLike {
+  flag(assertion: object, key: string): unknown;
+}
+
+/** The chai plugin: `chai.use(alexaAssertions)`. */
+export const alexaAssertions = (chai: ChaiLike, utils: ChaiUtilsLike): void => {
   const { Assertion } = chai;
-  const reply = (assertion: Chai.AssertionStatic): ResponseEnvelope => {
+  const reply = (assertion: AssertionContext): ResponseEnvelope => {
     const obj: unknown = utils.flag(assertion, 'object');
-    if (!isEnvelope(obj)) throw new TypeError('expected a response envelope ({ response })');
+    if (!isEnvelope(obj)) {
+      throw new TypeError(
+        `expected a response envelope ({ version, response }) but got ${obj === null ? 'null' : typeof obj}`,
+      );
+    }
     return obj;
   };
+  /** `; heard "..."`: what the user heard, for failure messages. */
+  const heard = (assertion: AssertionContext): string =>
+    `; heard ${JSON.stringify(speechOf(reply(assertion)) ?? null)}`;
 
-  Assertion.addMethod('speech', function (this: Chai.AssertionStatic, expected: Expected) {
+  Assertion.addMethod('speech', function (this: AssertionContext, expected: Expected) {
     const actual = speechOf(reply(this));
     this.assert(
       matches(actual, expected),
@@ -124,23 +159,23 @@ export const alexaAssertions: Chai.ChaiPlugin = (chai, utils) => {
     );
   });
 
-  Assertion.addMethod('reprompt', function (this: Chai.AssertionStatic, expected: Expected) {
+  Assertion.addMethod('reprompt', function (this: AssertionContext, expected: Expected) {
     const actual = repromptOf(reply(this));
     this.assert(
       matches(actual, expected),
-      `expected reprompt ${describe(expected)} but it was ${JSON.stringify(actual)}`,
+      `expected reprompt ${describe(expected)} but it was ${JSON.stringify(actual)}${heard(this)}`,
       `expected reprompt not to be ${describe(expected)}`,
       expected,
       actual,
     );
   });
 
-  Assertion.addMethod('linkAccountCard', function (this: Chai.AssertionStatic) {
+  Assertion.addMethod('linkAccountCard', function (this: AssertionContext) {
     const card = reply(this).response.card;
     this.assert(
       card?.type === 'LinkAccount',
-      `expected a LinkAccount card but got ${JSON.stringify(card)}`,
-      'expected no LinkAccount card',
+      `expected a LinkAccount card but got ${JSON.stringify(card)}${heard(this)}`,
+      `expected no LinkAccount card${heard(this)}`,
       'LinkAccount',
       card?.type,
     );
@@ -148,7 +183,7 @@ export const alexaAssertions: Chai.ChaiPlugin = (chai, utils) => {
 
   Assertion.addMethod(
     'permissionsConsentCard',
-    function (this: Chai.AssertionStatic, permissions?: readonly string[]) {
+    function (this: AssertionContext, permissions?: readonly string[]) {
       const card = reply(this).response.card;
       const granted = card?.type === 'AskForPermissionsConsent' ? card.permissions : undefined;
       const ok =
@@ -157,35 +192,32 @@ export const alexaAssertions: Chai.ChaiPlugin = (chai, utils) => {
           (granted.length === permissions.length && permissions.every((p) => granted.includes(p))));
       this.assert(
         ok,
-        `expected an AskForPermissionsConsent card${permissions ? ` for ${permissions.join(', ')}` : ''} but got ${JSON.stringify(card)}`,
-        'expected no AskForPermissionsConsent card',
+        `expected an AskForPermissionsConsent card${permissions ? ` for ${permissions.join(', ')}` : ''} but got ${JSON.stringify(card)}${heard(this)}`,
+        `expected no AskForPermissionsConsent card${heard(this)}`,
         permissions,
         granted,
       );
     },
   );
 
-  Assertion.addMethod(
-    'card',
-    function (this: Chai.AssertionStatic, expected: CardExpectation = {}) {
-      const card = reply(this).response.card;
-      const text =
-        card?.type === 'Simple' ? card.content : card?.type === 'Standard' ? card.text : undefined;
-      const title = card?.type === 'Simple' || card?.type === 'Standard' ? card.title : undefined;
-      const ok =
-        (card?.type === 'Simple' || card?.type === 'Standard') &&
-        (expected.type === undefined || card.type === expected.type) &&
-        (expected.title === undefined || matches(title, expected.title)) &&
-        (expected.text === undefined || matches(text, expected.text));
-      this.assert(
-        ok,
-        `expected a ${expected.type ?? 'Simple or Standard'} card${expected.title ? ` titled ${describe(expected.title)}` : ''}${expected.text ? ` saying ${describe(expected.text)}` : ''} but got ${JSON.stringify(card)}`,
-        `expected no ${expected.type ?? 'Simple or Standard'} card like that, but got ${JSON.stringify(card)}`,
-      );
-    },
-  );
+  Assertion.addMethod('card', function (this: AssertionContext, expected: CardExpectation = {}) {
+    const card = reply(this).response.card;
+    const text =
+      card?.type === 'Simple' ? card.content : card?.type === 'Standard' ? card.text : undefined;
+    const title = card?.type === 'Simple' || card?.type === 'Standard' ? card.title : undefined;
+    const ok =
+      (card?.type === 'Simple' || card?.type === 'Standard') &&
+      (expected.type === undefined || card.type === expected.type) &&
+      (expected.title === undefined || matches(title, expected.title)) &&
+      (expected.text === undefined || matches(text, expected.text));
+    this.assert(
+      ok,
+      `expected a ${expected.type ?? 'Simple or Standard'} card${expected.title ? ` titled ${describe(expected.title)}` : ''}${expected.text ? ` saying ${describe(expected.text)}` : ''} but got ${JSON.stringify(card)}${heard(this)}`,
+      `expected no ${expected.type ?? 'Simple or Standard'} card like that, but got ${JSON.stringify(card)}${heard(this)}`,
+    );
+  });
 
-  Assertion.addMethod('aplDirective', function (this: Chai.AssertionStatic, token?: string) {
+  Assertion.addMethod('aplDirective', function (this: AssertionContext, token?: string) {
     const found = directives(reply(this)).find(
       (d) =>
         d.type === 'Alexa.Presentation.APL.RenderDocument' &&
@@ -193,37 +225,37 @@ export const alexaAssertions: Chai.ChaiPlugin = (chai, utils) => {
     );
     this.assert(
       found !== undefined,
-      `expected an APL RenderDocument directive${token ? ` with token ${token}` : ''} among ${JSON.stringify(directives(reply(this)).map((d) => d.type))}`,
-      'expected no APL RenderDocument directive',
+      `expected an APL RenderDocument directive${token ? ` with token ${token}` : ''} among ${JSON.stringify(directives(reply(this)).map((d) => d.type))}${heard(this)}`,
+      `expected no APL RenderDocument directive${heard(this)}`,
     );
   });
 
-  Assertion.addMethod('endSession', function (this: Chai.AssertionStatic) {
+  Assertion.addMethod('endSession', function (this: AssertionContext) {
     const end = reply(this).response.shouldEndSession;
     this.assert(
       end === true,
-      `expected the session to end (shouldEndSession true) but it was ${String(end)}`,
-      'expected the session not to end',
+      `expected the session to end (shouldEndSession true) but it was ${String(end)}${heard(this)}`,
+      `expected the session not to end${heard(this)}`,
     );
   });
 
-  Assertion.addMethod('keepSessionOpen', function (this: Chai.AssertionStatic) {
+  Assertion.addMethod('keepSessionOpen', function (this: AssertionContext) {
     const end = reply(this).response.shouldEndSession;
     this.assert(
       end === false,
-      `expected the session to stay open (shouldEndSession false) but it was ${String(end)}`,
-      'expected the session not to stay open',
+      `expected the session to stay open (shouldEndSession false) but it was ${String(end)}${heard(this)}`,
+      `expected the session not to stay open${heard(this)}`,
     );
   });
 
-  Assertion.addMethod('elicitSlot', function (this: Chai.AssertionStatic, slot: string) {
+  Assertion.addMethod('elicitSlot', function (this: AssertionContext, slot: string) {
     const found = directives(reply(this)).find(
       (d) => d.type === 'Dialog.ElicitSlot' && d.slotToElicit === slot,
     );
     this.assert(
       found !== undefined,
-      `expected a Dialog.ElicitSlot directive for ${slot} among ${JSON.stringify(directives(reply(this)))}`,
-      `expected no Dialog.ElicitSlot directive for ${slot}`,
+      `expected a Dialog.ElicitSlot directive for ${slot} among ${JSON.stringify(directives(reply(this)).map((d) => d.type))}${heard(this)}`,
+      `expected no Dialog.ElicitSlot directive for ${slot}${heard(this)}`,
     );
   });
 };

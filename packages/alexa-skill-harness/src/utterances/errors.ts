@@ -1,10 +1,8 @@
 /** The failures of the utterance resolver, each with a stable `code`. */
+import { HarnessError } from '../errors.js';
 
 /** The base of every utterance-resolver failure. */
-export abstract class UtterancesError extends Error {
-  /** A stable machine-readable code. */
-  abstract readonly code: string;
-}
+export abstract class UtterancesError extends HarnessError {}
 
 /** A model file could not be read or has the wrong shape. */
 export class ModelError extends UtterancesError {

@@ -8,11 +8,12 @@
 import type { dialog } from 'ask-sdk-model';
 import { compileModel, type CompiledSample } from './compile.js';
 import type { SlotInput } from './entity-resolution.js';
-import { AmbiguousUtteranceError, UnmatchedUtteranceError } from './errors.js';
+import { AmbiguousUtteranceError, ModelError, UnmatchedUtteranceError } from './errors.js';
+import { HarnessOptionError } from '../errors.js';
 import { splitInvocation } from './invocation.js';
 import { matchSample, type Candidate } from './match-sample.js';
 import type { LanguageModel, ModelIntent } from './model.js';
-import type { IsoDate } from './spoken-dates.js';
+import { isRealDate, localDate, type IsoDate } from './spoken-dates.js';
 import { words } from './words.js';
 
 /** What an utterance means. */
@@ -29,8 +30,11 @@ export type UtteranceMeaning =
 
 /** Options of {@link resolveUtterance}. */
 export interface ResolveOptions {
-  /** The user's local date: what `today`, `tomorrow`, `Saturday` are counted from. */
-  readonly today: IsoDate;
+  /**
+   * The user's local date (`YYYY-MM-DD`): what `today`, `tomorrow`, `Saturday` are counted from.
+   * Default: today in UTC on the real clock.
+   */
+  readonly today?: IsoDate;
   /** The skill id, for entity-resolution authorities. Default: a placeholder id. */
   readonly skillId?: string;
   /**
@@ -106,6 +110,14 @@ function bestDistinct(candidates: readonly Candidate[]): Candidate[] {
   return [...new Map(top.map((x) => [keyOf(x), x])).values()];
 }
 
+function todayOf(today: string | undefined): IsoDate {
+  if (today === undefined) return localDate('UTC', Date.now());
+  if (typeof today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(today) || !isRealDate(today)) {
+    throw new HarnessOptionError(`today: "${today}" is not a date written YYYY-MM-DD`);
+  }
+  return today;
+}
+
 /**
  * What `utterance` means in `model`: a launch, or an intent with its slots. Throws
  * {@link AmbiguousUtteranceError} when the best matches disagree (unless `onAmbiguity` is
@@ -115,8 +127,17 @@ function bestDistinct(candidates: readonly Candidate[]): Candidate[] {
 export function resolveUtterance(
   model: LanguageModel,
   utterance: string,
-  options: ResolveOptions,
+  given: ResolveOptions = {},
 ): UtteranceMeaning {
+  const options = { ...given, today: todayOf(given.today) };
+  if (!Array.isArray((model as Partial<LanguageModel> | undefined)?.intents)) {
+    throw new ModelError(
+      'resolveUtterance(model, ...): the model is not a language model (use loadModel(path))',
+    );
+  }
+  if (typeof utterance !== 'string') {
+    throw new HarnessOptionError('resolveUtterance(model, text): text must be a string');
+  }
   const c = compileModel(model);
   const opened = splitInvocation(model.invocationName, words(utterance));
   if (opened === 'launch') return { kind: 'launch' };

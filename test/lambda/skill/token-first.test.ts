@@ -1,7 +1,8 @@
 /**
- * The skill drafts its answer while the token is checked (lambda/handlers/draft.ts). These tests
- * hold the check open to see what happens meanwhile: nothing leaves the process, and a refused
- * token's draft leaves no trace in the reply, the session or the log.
+ * The token is checked before anything else runs for a request that needs the account (the auth
+ * interceptor awaits it). These tests hold the check open to see that nothing happens meanwhile,
+ * not even from the caches, and that a refused token leaves no trace of an answer in the reply, the
+ * session or the log.
  */
 import { expect } from 'chai';
 import type { RequestEnvelope, ResponseEnvelope } from 'ask-sdk-model';
@@ -106,7 +107,7 @@ function speechOf(envelope: ResponseEnvelope): string {
   return speech?.type === 'SSML' ? speech.ssml.replace(/<[^>]+>/g, '') : (speech?.text ?? '');
 }
 
-describe('the skill, while the token is checked', () => {
+describe('the skill checks the token first', () => {
   let held: HeldVerifier;
   let upstream: ReturnType<typeof recordingFetch>;
   let test: TestSkill;
@@ -149,8 +150,8 @@ describe('the skill, while the token is checked', () => {
     held.pass();
     const answer = await reply;
     expect(upstream.calls).to.have.members([
-      '/v2/devices/amzn1.ask.device.TEST/settings/System.temperatureUnit',
-      '/v2/devices/amzn1.ask.device.TEST/settings/System.timeZone',
+      '/v2/devices/amzn1.ask.device.HARNESS/settings/System.temperatureUnit',
+      '/v2/devices/amzn1.ask.device.HARNESS/settings/System.timeZone',
       '/v1/search',
       '/v1/forecast',
     ]);
@@ -158,55 +159,40 @@ describe('the skill, while the token is checked', () => {
     expect(answer.response.card?.type).to.equal('Standard');
   });
 
-  it('drafts from the caches meanwhile, but answers only once the token passed', async () => {
+  it('does nothing, not even from the caches, until the token passed', async () => {
     await warmCaches();
     const reply = test.skill.invoke(ask());
     const state = tracked(reply);
     await settle();
     expect(state.done, 'answered before the token passed').to.equal(false);
+    expect(forecasts.answered, 'a forecast read before the token passed').to.equal(0);
     expect(test.logs, 'lines written before the token passed').to.deep.equal([]);
 
     held.pass();
     const answer = await reply;
     expect(speechOf(answer)).to.match(/Chicago/);
     expect(upstream.calls).to.deep.equal([]);
-    const lines = test.records();
-    expect(lines.map((line) => line['message'])).to.include('advice');
-    expect(lines.at(-1)).to.include({ outcome: 'advice' });
+    expect(forecasts.answered).to.equal(1);
+    expect(test.records().at(-1)).to.include({ outcome: 'advice' });
   });
 
-  it('drops the draft of a refused token whole: no call, no session change, no line of it', async () => {
+  it('answers a refused token with the refusal alone: no forecast, no session change, no advice line', async () => {
     await warmCaches();
     const session = { question: { slot: 'city', date: '2026-11-27' }, carried: 'along' };
     const reply = test.skill.invoke(ask({ sessionAttributes: session }));
     await settle();
-    expect(forecasts.answered, 'the draft had its forecast before the refusal').to.equal(1);
     held.fail(new TokenSignatureError('bad-signature', 'The signature does not verify'));
 
     const answer = await reply;
     expect(speechOf(answer)).to.equal(AUTH_OUTCOMES.ERR_TOKEN_SIGNATURE.speech);
     expect(answer.response.card?.type).to.equal('LinkAccount');
+    expect(answer.response.reprompt).to.equal(undefined);
     expect(answer.sessionAttributes).to.deep.equal(session);
+    expect(forecasts.answered).to.equal(0);
     expect(upstream.calls).to.deep.equal([]);
     const messages = test.records().map((line) => line['message']);
     expect(messages).to.not.include('advice');
     expect(test.records().at(-1)).to.include({ outcome: 'link-account' });
-  });
-
-  it('keeps a drafted question out of a refusal: no reprompt, no kept day', async () => {
-    const reply = test.skill.invoke(
-      intentRequest(
-        WEAR,
-        { date: '2026-11-26' },
-        { accessToken: 'a.held.token', withoutAlexaApi: true },
-      ),
-    );
-    await settle(); // "Which city?" needs no call: the draft is done
-    held.fail(new TokenSignatureError('bad-signature', 'The signature does not verify'));
-    const answer = await reply;
-    expect(answer.response.reprompt).to.equal(undefined);
-    expect(answer.response.shouldEndSession).to.equal(true);
-    expect(answer.sessionAttributes ?? {}).to.not.have.property('question');
   });
 
   it('never calls out for a refused token whose answer is not cached', async () => {
@@ -226,27 +212,14 @@ describe('the skill, while the token is checked', () => {
     await warmCaches();
     const reply = test.skill.invoke(ask());
     await settle();
-    expect(forecasts.answered, 'the draft had its forecast before the failure').to.equal(1);
     held.fail(new Error('a bug in the verifier'));
     const answer = await reply;
     await settle();
     expect(speechOf(answer)).to.match(/something went wrong/);
     expect(answer.response.card).to.equal(undefined);
-    expect(test.records().at(-1)).to.include({ outcome: 'error' });
-    expect(upstream.calls).to.deep.equal([]);
-  });
-
-  it('answers a verifier that fails at once with the apology alone, however the draft goes on', async () => {
-    const failing = createTestSkill({
-      verify: () => Promise.reject(new Error('a bug in the verifier')),
-      alexaFetch: upstream.fetch,
-      weather: createOpenMeteoProvider({ now: () => TEST_NOW, fetch: upstream.fetch }),
-    });
-    const answer = await failing.skill.invoke(ask());
-    await settle();
-    expect(speechOf(answer)).to.match(/something went wrong/);
-    expect(answer.response.card).to.equal(undefined);
     expect(answer.response.reprompt).to.equal(undefined);
+    expect(test.records().at(-1)).to.include({ outcome: 'error' });
+    expect(forecasts.answered).to.equal(0);
     expect(upstream.calls).to.deep.equal([]);
   });
 

@@ -1,6 +1,6 @@
 import { AssertionError, expect, use } from 'chai';
 import type { ResponseEnvelope } from 'ask-sdk-model';
-import { alexaAssertions, speechOf } from './chai-alexa.js';
+import { alexaAssertions, speechOf } from 'alexa-skill-harness';
 
 use(alexaAssertions);
 
@@ -95,6 +95,14 @@ describe('the chai plugin for skill replies', () => {
     const eliciting = reply({ directives: [{ type: 'Dialog.ElicitSlot', slotToElicit: 'city' }] });
     expect(eliciting).to.elicitSlot('city');
     fails(() => expect(eliciting).to.elicitSlot('date'));
+  });
+
+  it('says what the user heard, SSML decoded, whatever the assertion', () => {
+    const heard = /heard "In Ham & Eggs it will feel cold\."/;
+    expect(() => expect(spoken).to.have.linkAccountCard()).to.throw(heard);
+    expect(() => expect(spoken).to.endSession()).to.throw(heard);
+    expect(() => expect(spoken).to.elicitSlot('city')).to.throw(heard);
+    expect(() => expect(spoken).to.have.reprompt('x')).to.throw(heard);
   });
 
   it('refuses what is not a response envelope', () => {

@@ -1,0 +1,156 @@
+/**
+ * `npm run bench:log`: the request's log line as it ships. common/logger.ts bundled as the Lambda
+ * bundles are (esbuild, minified, CommonJS), with the skill's configuration (LOG_LEVEL info,
+ * `service`, its default sink: the process's real stdout), in a process of its own whose stdout is
+ * a pipe this process drains, as Lambda's runtime does. Each line is what a request writes: a
+ * child logger bound to the request id, then one `info` with the request's fields.
+ *
+ * Targets: p50 <= 3 µs a line (the line built, redacted and written); linear in its input: a
+ * field of hostile text ("eyJ" repeated, near-JWTs) costs no more per character at 100,000
+ * characters than at 10,000 (ratio of the per-character times <= 2).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { benchCommandLine, createTargets, finishBench, wholeNumber } from './cli.js';
+import { fixed, summarize } from './stats.js';
+
+const USAGE = `Usage: npm run bench:log [-- options]
+
+The request's log line: common/logger.ts bundled as shipped, LOG_LEVEL info, its default sink
+(stdout, a pipe drained by this process). Targets: p50 <= 3 µs a line; linear in the input
+(per-character time at 100,000 characters <= 2x that at 10,000).
+
+Options:
+  --lines <n>   lines per sample (default 200)
+  --samples <n> samples (default 200)`;
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+
+/** The child: what a request does, timed in batches; results over IPC, lines on stdout. */
+const ENTRY = `
+import { performance } from 'node:perf_hooks';
+import { createLogger } from ${JSON.stringify(join(ROOT, 'common/logger.ts'))};
+
+const [linesPerSample, samples] = JSON.parse(process.argv[2]);
+const logger = createLogger({ level: 'info', base: { service: 'skill' }, secrets: [] });
+let n = 0;
+const requestLine = () => {
+  n += 1;
+  logger
+    .child({ requestId: 'amzn1.echo-api.request.5c2d1f0e-8b4a-4c1e-9d7f-' + (100000000000 + n) })
+    .info('request', {
+      requestType: 'IntentRequest',
+      intent: 'WhatShouldIWearIntent',
+      locale: 'en-US',
+      outcome: 'advice',
+      latencyMs: n % 7,
+    });
+};
+const hostile = (length) => {
+  const parts = ['eyJ', 'eyJhbGciOiJSUzI1NiJ9.', 'eyJeyJeyJ.', '.eyJ', 'x'];
+  let text = '';
+  for (let i = 0; text.length < length; i += 1) text += parts[i % parts.length];
+  return text.slice(0, length);
+};
+for (let i = 0; i < 2000; i += 1) requestLine();
+const perLine = [];
+for (let s = 0; s < samples; s += 1) {
+  const started = performance.now();
+  for (let i = 0; i < linesPerSample; i += 1) requestLine();
+  perLine.push(((performance.now() - started) * 1000) / linesPerSample);
+}
+const perChar = {};
+for (const length of [10000, 100000]) {
+  const text = hostile(length);
+  const best = [];
+  for (let s = 0; s < 15; s += 1) {
+    const started = performance.now();
+    logger.info('request', { note: text });
+    best.push(((performance.now() - started) * 1000) / length);
+  }
+  perChar[length] = Math.min(...best);
+}
+process.send({ perLine, perChar }, () => process.disconnect());
+`;
+
+interface ChildResult {
+  perLine: number[];
+  perChar: Record<string, number>;
+}
+
+function runChild(dir: string, args: string): Promise<ChildResult & { bytes: number }> {
+  return new Promise((done, fail) => {
+    let result: ChildResult | undefined;
+    let bytes = 0;
+    const child = spawn(process.execPath, [join(dir, 'log-child.cjs'), args], {
+      cwd: dir,
+      env: { PATH: process.env['PATH'] ?? '' },
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    child.on('message', (message) => {
+      result = message as ChildResult;
+    });
+    child.on('close', (code) => {
+      if (code === 0 && result !== undefined) done({ ...result, bytes });
+      else fail(new Error(`the bench process exited ${String(code)}`));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const { args, lines, samples } = benchCommandLine(
+    'bench:log',
+    USAGE,
+    { lines: { type: 'string' }, samples: { type: 'string' } },
+    (parsed) => ({
+      args: parsed,
+      lines: wholeNumber(parsed, 'lines', 200, 1),
+      samples: wholeNumber(parsed, 'samples', 200, 1),
+    }),
+  );
+  const targets = createTargets('bench:log', args);
+  const dir = await mkdtemp(join(tmpdir(), 'wsiw-bench-log-'));
+  try {
+    await writeFile(join(dir, 'entry.ts'), ENTRY);
+    await build({
+      entryPoints: [join(dir, 'entry.ts')],
+      outfile: join(dir, 'log-child.cjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20.19',
+      minify: true,
+      keepNames: true,
+      logLevel: 'warning',
+    });
+    const result = await runChild(dir, JSON.stringify([lines, samples]));
+    const line = summarize(result.perLine);
+    const at10k = result.perChar['10000'] ?? NaN;
+    const at100k = result.perChar['100000'] ?? NaN;
+    const growth = at100k / at10k;
+    console.log(
+      `bench:log  the request's line, common/logger.ts bundled as shipped, LOG_LEVEL info, stdout a pipe; ${samples} samples of ${lines} lines, Node ${process.version}`,
+    );
+    console.log(
+      `  one line (child logger + info, redacted, written)   p50 ${fixed(line.p50, 2)} µs   p99 ${fixed(line.p99, 2)} µs  (target p50 <= 3 µs: ${targets.judge('line <= 3 µs', line.p50 <= 3)})`,
+    );
+    console.log(
+      `  hostile field, per character: ${fixed(at10k * 1000, 2)} ns at 10,000, ${fixed(at100k * 1000, 2)} ns at 100,000: ${growth.toFixed(2)}x  (target <= 2x, linear: ${targets.judge('linear in its input', growth <= 2)})`,
+    );
+    console.log(
+      `  wrote ${(result.bytes / 1024 / 1024).toFixed(1)} MiB to the pipe; still differs from Lambda: this machine's Node, where Lambda runs nodejs24.x`,
+    );
+    finishBench(targets);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
