@@ -1,7 +1,7 @@
 /**
  * `npm run simulate:scale -- [--users N] [--seed N] [--requests-per-user X] [--places N]
  * [--auth0-plan free|essentials|enterprise] [--open-meteo free|paid] [--account-concurrency N]
- * [--proxy-reserved N] [--json]`: a day of the skill's traffic in virtual time
+ * [--proxy-reserved N] [--deployed-at H] [--json]`: a day of the skill's traffic in virtual time
  * (scripts/simulate-scale/model.ts), four times: with and without the shared weather cache, with
  * and without the key set shipped with the deployment. Prints the figures as a table (or JSON
  * lines). No I/O; its time grows with the users (about 5 s for a million, 40 s for ten).
@@ -30,6 +30,7 @@ endpoint and Open-Meteo, with and without the shared weather cache and the shipp
   --open-meteo P           free (600/min, 5000/h, 10000/day) or paid (no limit) (default free)
   --account-concurrency N  the account's Lambda concurrency quota (default 1000)
   --proxy-reserved N       the proxy's reserved concurrency, 0 for none (default 10, as deployed)
+  --deployed-at H          the hour of the deploy that shipped the key set, 0 to 23 (default 0)
   --seed N                 the random seed (default 1)
   --json                   one JSON object per variant instead of the table
   -h, --help               this help
@@ -78,6 +79,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateOptions {
         'open-meteo': { type: 'string' },
         'account-concurrency': { type: 'string' },
         'proxy-reserved': { type: 'string' },
+        'deployed-at': { type: 'string' },
         seed: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -118,6 +120,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateOptions {
         base.accountConcurrency,
       proxyReservedConcurrency:
         whole('proxy-reserved', values['proxy-reserved'], 0, 1000) ?? base.proxyReservedConcurrency,
+      shippedKeySetAt: (whole('deployed-at', values['deployed-at'], 0, 23) ?? 0) * 3_600_000,
       seed: whole('seed', values.seed, 0, 4_294_967_295) ?? base.seed,
     },
   };
@@ -159,7 +162,8 @@ function main(argv: readonly string[]): number {
       `${p.places.toLocaleString('en-US')} places; Auth0 ${p.auth0Plan} plan, Open-Meteo ` +
       `${p.openMeteoFreeTier ? 'free tier' : 'paid (no limit)'}, account concurrency ` +
       `${p.accountConcurrency.toLocaleString('en-US')}, proxy reserved concurrency ` +
-      `${p.proxyReservedConcurrency === 0 ? 'none' : p.proxyReservedConcurrency}, seed ${p.seed}\n\n`,
+      `${p.proxyReservedConcurrency === 0 ? 'none' : p.proxyReservedConcurrency}, key set ` +
+      `shipped at ${String(p.shippedKeySetAt / 3_600_000).padStart(2, '0')}:00, seed ${p.seed}\n\n`,
   );
   process.stdout.write(`${formatTable(reportRows(results))}\n\n`);
   process.stdout.write(

@@ -35,8 +35,14 @@ export interface SimulationParams {
   readonly places: number;
   /** With the shared weather cache (`WEATHER_CACHE_TABLE`). */
   readonly sharedCache: boolean;
-  /** With the key set shipped beside the bundle: a cold start makes no key-set call. */
+  /**
+   * With the key set shipped beside the bundle (`jwks.json`, fetched at deploy time): a cold
+   * start uses it without a call while it is fresh (10 minutes after the deploy), and while stale
+   * (up to the 12-hour outage grace) uses it still, fetching the set again in the background.
+   */
   readonly shippedKeySet: boolean;
+  /** When the shipped set was fetched (the deploy), ms from the simulated day's midnight. */
+  readonly shippedKeySetAt: number;
   readonly auth0Plan: Auth0Plan;
   /** With Open-Meteo's free-tier limits (600/min, 5,000/h, 10,000/day per IP); false: a paid plan. */
   readonly openMeteoFreeTier: boolean;
@@ -70,6 +76,8 @@ export const TIMINGS = {
   keySetMaxAgeMs: 10 * MINUTE,
   /** After a failed key-set fetch, the verifier waits this long before the next. */
   keySetRetryMs: 30 * SECOND,
+  /** How long past its 10 minutes a held key keeps serving while the set cannot be fetched. */
+  keySetOutageGraceMs: 12 * HOUR,
   forecastTtlMs: 20 * MINUTE,
   geocodingTtlMs: DAY,
   maxForecasts: 200,
@@ -101,6 +109,7 @@ export function defaultParams(users: number): SimulationParams {
     places: Math.min(40_000, Math.max(100, Math.round(users / 25))),
     sharedCache: true,
     shippedKeySet: true,
+    shippedKeySetAt: 0,
     auth0Plan: 'free',
     openMeteoFreeTier: true,
     accountConcurrency: 1000,
@@ -254,6 +263,8 @@ interface Instance {
   /** When it finishes its request, or finished the last one. */
   busyUntil: number;
   keysAt: number;
+  /** Its keys are the shipped set's: once stale, refreshed in the background (no wait). */
+  shippedKeys: boolean;
   readonly places: ExpiringLru;
   readonly forecasts: ExpiringLru;
 }
@@ -456,10 +467,19 @@ export function simulateDay(params: SimulationParams): SimulationResult {
       instance = {
         busyUntil: t,
         keysAt: -Infinity,
+        shippedKeys: false,
         places: new ExpiringLru(params.places, TIMINGS.maxPlaces),
         forecasts: new ExpiringLru(params.places, TIMINGS.maxForecasts),
       };
-      if (params.shippedKeySet) instance.keysAt = t;
+      const shippedAt = params.shippedKeySetAt;
+      if (
+        params.shippedKeySet &&
+        t >= shippedAt &&
+        t < shippedAt + TIMINGS.keySetMaxAgeMs + TIMINGS.keySetOutageGraceMs
+      ) {
+        instance.keysAt = shippedAt;
+        instance.shippedKeys = true;
+      }
       if (params.sharedCache) {
         // The cache's warm-up read at init.
         table.reads += 1;
@@ -471,7 +491,9 @@ export function simulateDay(params: SimulationParams): SimulationResult {
       keySet.count(t + coldMs, allowed);
       if (allowed) {
         instance.keysAt = t;
-        added += TIMINGS.keySetMs;
+        // A stale shipped set is fetched again in the background: the request does not wait.
+        if (!instance.shippedKeys) added += TIMINGS.keySetMs;
+        instance.shippedKeys = false;
       } else if (instance.keysAt === -Infinity) {
         failed = true; // no key at all: the apology
       } else {

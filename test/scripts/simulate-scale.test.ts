@@ -126,12 +126,13 @@ describe('npm run simulate:scale', () => {
       expect(results[2]?.geocoding.calls).to.be.at.most(params.places);
     });
 
-    it('makes no key-set call at a cold start when the key set is shipped', () => {
+    it('makes cold starts wait for no key-set fetch while the shipped set serves (within its grace)', () => {
       const fetched = results[0];
       const withShipped = results[1];
-      // Every cold start of the fetched variant calls; the shipped one calls only to refresh.
+      // Every cold start of the fetched variant calls and waits; the shipped one refreshes in the
+      // background (deployed at midnight: stale after 0:10, served until 12:10).
       expect(fetched?.keySet.calls).to.be.at.least(fetched?.coldStarts ?? 0);
-      expect(withShipped?.keySet.calls).to.be.below(fetched?.keySet.calls ?? 0);
+      expect(withShipped?.addedLatency.meanMs).to.be.below(fetched?.addedLatency.meanMs ?? 0);
     });
 
     it('uses the table only with the shared cache, and prices its request units', () => {
@@ -168,6 +169,16 @@ describe('npm run simulate:scale', () => {
     expect(capped.peakProxyConcurrency).to.equal(1);
     expect(open.proxyThrottled).to.equal(0);
     expect(open.tokenEndpoint.calls).to.equal(capped.tokenEndpoint.calls + capped.proxyThrottled);
+  });
+
+  it('with the key set shipped at the morning ramp: cold starts wait for no fetch, and call no more', () => {
+    // Deployed at 7:00: fresh until 7:10 (no call), then refreshed in the background until 19:10.
+    const base = { ...defaultParams(50_000), seed: 3, shippedKeySetAt: 7 * 3_600_000 };
+    const fetched = simulateDay({ ...base, shippedKeySet: false });
+    const shipped = simulateDay({ ...base, shippedKeySet: true });
+    expect(shipped.requests).to.equal(fetched.requests);
+    expect(shipped.addedLatency.meanMs).to.be.below(fetched.addedLatency.meanMs);
+    expect(shipped.keySet.calls).to.be.at.most(fetched.keySet.calls);
   });
 
   describe('its command line', () => {
