@@ -4,7 +4,7 @@
  * [--proxy-reserved N] [--deployed-at H] [--json]`: a day of the skill's traffic in virtual time
  * (scripts/simulate-scale/model.ts), four times: with and without the shared weather cache, with
  * and without the key set shipped with the deployment. Prints the figures as a table (or JSON
- * lines). No I/O; its time grows with the users (about 5 s for a million, 40 s for ten).
+ * lines). No I/O; its time grows with the users (about 5 s for a million, under a minute for ten).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
