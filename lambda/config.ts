@@ -47,6 +47,7 @@ export function readSkillConfig(env: Readonly<Record<string, string | undefined>
       OPEN_METEO_GEOCODING_URL: v.OPEN_METEO_GEOCODING_URL,
       OPEN_METEO_API_KEY: v.OPEN_METEO_API_KEY,
       WEATHER_TIMEOUT_MS: v.WEATHER_TIMEOUT_MS,
+      WEATHER_CACHE_TABLE: v.WEATHER_CACHE_TABLE,
     },
     logLevel: v.LOG_LEVEL,
   };

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROJECT_PATHS } from './deploy/project.js';
 import { buildSkillPackage, type SkillPackageResult } from './deploy/skill-package.js';
+import { LAZY_MODULES, lazyModules } from './build-lazy.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 
@@ -20,6 +21,7 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 export const LAMBDA_ENTRIES: Readonly<Record<string, string>> = {
   index: 'lambda/index.ts',
   proxy: 'proxy/index.ts',
+  ...LAZY_MODULES,
 };
 
 export interface BuildOptions {
@@ -64,6 +66,7 @@ export async function buildLambdas(options: BuildOptions = {}): Promise<string[]
       legalComments: 'linked',
       metafile: true,
       logLevel: 'warning',
+      plugins: [lazyModules],
     });
     const bytes =
       Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined)?.bytes ?? 0;

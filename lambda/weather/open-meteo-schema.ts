@@ -17,7 +17,8 @@ export const HOURLY_VARIABLES = [
   'uv_index',
 ] as const;
 
-type HourlyVariable = (typeof HOURLY_VARIABLES)[number];
+/** One of {@link HOURLY_VARIABLES}. */
+export type HourlyVariable = (typeof HOURLY_VARIABLES)[number];
 
 /** Plausible bounds and the unit each variable must come in (undefined: not checked). */
 const VARIABLE_RULES: Record<HourlyVariable, { min: number; max: number; unit?: string }> = {
@@ -38,6 +39,17 @@ export interface ForecastSeries {
   readonly days: ReadonlyMap<IsoDate, readonly HourlyWeather[]>;
   readonly firstDate: IsoDate;
   readonly lastDate: IsoDate;
+}
+
+/**
+ * True when `value` is a finite number within the plausible bounds of `variable` (the same check
+ * the forecast answer gets; the shared cache applies it to the items it reads back).
+ */
+export function isPlausible(variable: HourlyVariable, value: unknown): value is number {
+  const rule = VARIABLE_RULES[variable];
+  return (
+    typeof value === 'number' && Number.isFinite(value) && value >= rule.min && value <= rule.max
+  );
 }
 
 function invalid(what: string, detail: string): WeatherUnavailableError {
@@ -165,7 +177,7 @@ function column(
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw invalid('forecast', `has a ${variable} that is not a number`);
     }
-    if (value < rule.min || value > rule.max) {
+    if (!isPlausible(variable, value)) {
       throw invalid('forecast', `has an implausible ${variable}`);
     }
   }

@@ -21,6 +21,7 @@ import {
   type ForecastSeries,
 } from './open-meteo-schema.js';
 import { normalizePlaceQuery, placeCacheKey, type NormalizedPlaceQuery } from './place-query.js';
+import { forecastCodec, placeCodec, type SharedCache } from './shared-cache/index.js';
 import {
   DEFAULT_HORIZON_DAYS,
   DEFAULT_WAKING_HOURS,
@@ -76,6 +77,11 @@ export interface OpenMeteoProviderOptions {
   fetch?: typeof fetch;
   /** Where upstream calls and failures are logged (never URLs, keys or postal codes). */
   logger?: Logger;
+  /**
+   * The cache every instance shares (`WEATHER_CACHE_TABLE`), behind the in-memory caches: places
+   * and forecasts another instance fetched cost no upstream call. Default: none.
+   */
+  sharedCache?: SharedCache;
 }
 
 /** Checks `options` (one `ConfigError` naming every bad one) and returns the provider. */
@@ -168,13 +174,31 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
     return call('forecast', url, (body) => parseForecast(body, waking));
   };
 
+  // Behind the in-memory caches: the table every instance shares, when there is one.
+  const shared = options.sharedCache;
+  const lookUpPlace = (query: NormalizedPlaceQuery): Promise<ResolvedPlace | null> =>
+    shared === undefined
+      ? geocode(query)
+      : shared.get(placeCacheKey(query), () => geocode(query), {
+          codec: placeCodec,
+          ttlMs: geocodingTtlMs,
+        });
+  // Keyed by the place's today too: every instance asking that place that day finds one item.
+  const fetchForecast = (lat: string, lon: string, today: string): Promise<ForecastSeries> =>
+    shared === undefined
+      ? loadForecast(lat, lon)
+      : shared.get(`${lat},${lon}:${today}:${horizonDays}`, () => loadForecast(lat, lon), {
+          codec: forecastCodec,
+          ttlMs: forecastTtlMs,
+        });
+
   return {
     name: 'open-meteo',
     async preparePlace(place, callOptions = {}) {
       let budget: Budget | undefined;
       try {
         const query = normalizePlaceQuery(place);
-        await places.get(placeCacheKey(query), () => geocode(query), {
+        await places.get(placeCacheKey(query), () => lookUpPlace(query), {
           signal: () =>
             (budget ??= startBudget(
               Math.min(callOptions.timeoutMs ?? budgetMs, budgetMs),
@@ -199,7 +223,7 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
           callOptions.signal,
         )).signal;
       try {
-        const found = await places.get(placeCacheKey(query), () => geocode(query), {
+        const found = await places.get(placeCacheKey(query), () => lookUpPlace(query), {
           signal,
           beforeLoad: callOptions.beforeNetwork,
         });
@@ -216,7 +240,7 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
           (series.days.get(date)?.length ?? 0) >= minHours;
         const cached = await forecasts.get(
           `${latitude},${longitude}`,
-          () => loadForecast(latitude, longitude),
+          () => fetchForecast(latitude, longitude, window.today),
           { signal, isUsable: usable, beforeLoad: callOptions.beforeNetwork },
         );
         const series = cached.value;

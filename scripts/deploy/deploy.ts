@@ -18,6 +18,7 @@ import {
 } from './errors.js';
 import { assertSameHost } from './host-check.js';
 import { fetchKeySetDocument, shipKeySet, type KeySetSource } from './key-set.js';
+import { LAZY_MODULES } from '../build-lazy.js';
 import { PROJECT_PATHS, REPO_ROOT } from './project.js';
 import { ASK_CLI_INSTALL, installHint, type CommandRunner } from './runner.js';
 import { resolveDeployedStack, type DeployedStack } from './stack-outputs.js';
@@ -141,6 +142,8 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
   await assertExists(root, [
     `${PROJECT_PATHS.lambdaDir}/index.js`,
     `${PROJECT_PATHS.lambdaDir}/proxy.js`,
+    // Loaded by the skill when WEATHER_CACHE_TABLE is set, which the stack always sets.
+    ...Object.keys(LAZY_MODULES).map((name) => `${PROJECT_PATHS.lambdaDir}/${name}.js`),
     `${PROJECT_PATHS.skillPackageDir}/skill.json`,
   ]);
   await assertTemplateParses(root);

@@ -7,6 +7,7 @@ import { ConfigError } from '../../common/index.js';
 import {
   AskCliBrokenError,
   AskProfileError,
+  ProjectFileError,
   REPO_ROOT,
   StackOutputError,
   StepFailedError,
@@ -76,6 +77,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
     await mkdir(join(at, '.build', 'skill-package'), { recursive: true });
     await writeFile(join(at, '.build', 'lambda', 'index.js'), '');
     await writeFile(join(at, '.build', 'lambda', 'proxy.js'), '');
+    await writeFile(join(at, '.build', 'lambda', 'weather-cache-dynamodb.js'), '');
     await writeFile(join(at, '.build', 'skill-package', 'skill.json'), '{}');
   };
 
@@ -161,6 +163,27 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
     ]);
     expect(built).to.equal(1);
     expect(runner.calls[3]?.options).to.deep.equal({ inherit: true, cwd: root });
+  });
+
+  it("stops before ask deploy when the shared cache's table module is missing from the build", async () => {
+    const runner = working([]);
+    const incomplete: BuildStep = async (step) => {
+      await build(step);
+      await rm(join(step.root, '.build', 'lambda', 'weather-cache-dynamodb.js'));
+    };
+
+    const outcome = await runDeploy({
+      env: ENV,
+      runner: runner.run,
+      build: incomplete,
+      keySet,
+      root,
+      out: () => undefined,
+    }).catch((error: unknown) => error);
+
+    expect(outcome).to.be.instanceOf(ProjectFileError);
+    expect((outcome as Error).message).to.include('weather-cache-dynamodb.js');
+    expect(runner.commandLines()).not.to.include('ask deploy --profile default');
   });
 
   it("ships the tenant's key set beside the skill's bundle, with the time it was fetched", async () => {

@@ -27,6 +27,7 @@ import { serveForecast, serveGeocoding } from '../harness/open-meteo.js';
 import { intentRequest, TEST_API_ACCESS_TOKEN } from '../harness/requests.js';
 import { createTestKey } from 'alexa-skill-harness';
 import { TEST_NOW, SkillTestIssuer } from '../harness/tokens.js';
+import { weatherCacheRows, type TableRow } from './weather-cache-rows.js';
 
 const SKILL_DEADLINE_MS = 8000;
 const TOKEN_URL_DEADLINE_MS = 4500;
@@ -69,7 +70,9 @@ describe('fault matrix', () => {
       secrets.push(token, token.split('.')[2] ?? '');
     });
 
-    async function ask(): Promise<{ reply: ResponseEnvelope; ms: number }> {
+    async function ask(
+      sharedCache?: TableRow['sharedCache'],
+    ): Promise<{ reply: ResponseEnvelope; ms: number }> {
       const now = () => TEST_NOW;
       const skill = createSkill({
         verify: createAccessTokenVerifier({
@@ -84,6 +87,7 @@ describe('fault matrix', () => {
           budgetMs: WEATHER_BUDGET_MS,
           callTimeoutMs: WEATHER_BUDGET_MS,
           logger,
+          ...(sharedCache === undefined ? {} : { sharedCache: sharedCache() }),
         }),
         alexaApi: createAlexaApi({ now, timeoutMs: 150 }),
         logger,
@@ -114,6 +118,7 @@ describe('fault matrix', () => {
       arrange: () => void;
       expect: (reply: ResponseEnvelope) => void;
       within: number;
+      sharedCache?: TableRow['sharedCache'];
     }[] = [
       {
         fault: 'key set down',
@@ -268,12 +273,25 @@ describe('fault matrix', () => {
         },
         within: WEATHER_BUDGET_MS,
       },
+      ...weatherCacheRows({
+        servicesUp: () => {
+          issuer.serveJwks();
+          serveSettings();
+          weatherUp();
+        },
+        speechOf,
+        logs,
+        secrets,
+        logger,
+        now: () => TEST_NOW,
+        budgetMs: WEATHER_BUDGET_MS,
+      }),
     ];
 
     for (const row of rows) {
       it(`${row.fault}: the right answer, within its budget and Alexa's 8 s`, async () => {
         row.arrange();
-        const { reply, ms } = await ask();
+        const { reply, ms } = await ask(row.sharedCache);
         row.expect(reply);
         expect(ms).to.be.below(Math.min(SKILL_DEADLINE_MS, row.within + MARGIN_MS));
         nock.abortPendingRequests();

@@ -15,6 +15,7 @@ describe('readSkillConfig', () => {
         OPEN_METEO_GEOCODING_URL: 'https://geocoding-api.open-meteo.com/v1/search',
         OPEN_METEO_API_KEY: undefined,
         WEATHER_TIMEOUT_MS: 2500,
+        WEATHER_CACHE_TABLE: undefined,
       },
       logLevel: 'info',
     });
@@ -31,9 +32,11 @@ describe('readSkillConfig', () => {
       OPEN_METEO_GEOCODING_URL: 'https://customer-geocoding-api.open-meteo.com/v1/search',
       OPEN_METEO_API_KEY: 'key',
       WEATHER_TIMEOUT_MS: '1000',
+      WEATHER_CACHE_TABLE: 'wsiw-WeatherCacheTable-1A2B3C4D5E6F',
       LOG_LEVEL: 'debug',
     });
     expect(config.weather.WEATHER_PROVIDER).to.equal('demo');
+    expect(config.weather.WEATHER_CACHE_TABLE).to.equal('wsiw-WeatherCacheTable-1A2B3C4D5E6F');
     expect(config.skillId).to.equal('amzn1.ask.skill.12345678-1234-1234-1234-123456789012');
     expect(config.weather.WEATHER_TIMEOUT_MS).to.equal(1000);
   });
@@ -56,6 +59,7 @@ describe('readSkillConfig', () => {
         WEATHER_PROVIDER: 'darksky',
         OPEN_METEO_FORECAST_URL: 'http://api.open-meteo.com/v1/forecast',
         WEATHER_TIMEOUT_MS: 'soon',
+        WEATHER_CACHE_TABLE: 'arn:aws:dynamodb:us-east-1:123456789012:table/cache',
         LOG_LEVEL: 'verbose',
       });
     } catch (error) {
@@ -68,6 +72,7 @@ describe('readSkillConfig', () => {
       'WEATHER_PROVIDER',
       'OPEN_METEO_FORECAST_URL',
       'WEATHER_TIMEOUT_MS',
+      'WEATHER_CACHE_TABLE',
       'LOG_LEVEL',
     ]);
   });

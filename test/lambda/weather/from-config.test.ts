@@ -10,6 +10,7 @@ describe('weather/from-config', () => {
       OPEN_METEO_GEOCODING_URL: 'https://geocoding-api.open-meteo.com/v1/search',
       OPEN_METEO_API_KEY: undefined,
       WEATHER_TIMEOUT_MS: 2500,
+      WEATHER_CACHE_TABLE: undefined,
     });
   });
 
