@@ -55,10 +55,9 @@ export function createDemoProvider(options: DemoProviderOptions = {}): WeatherPr
 
   return {
     name: 'demo',
-    forecastDay(request, callOptions = {}) {
-      // Async so that every failure is a rejection, as with the real provider. It stands in for a
-      // call out, so it waits for `beforeNetwork` as one would.
-      return Promise.resolve(callOptions.beforeNetwork?.()).then(() => {
+    forecastDay(request) {
+      // Async so that every failure is a rejection, as with the real provider.
+      return Promise.resolve().then(() => {
         assertRequestedDate(request.date);
         const query = normalizePlaceQuery(request.place);
         const name = query.kind === 'name' ? titleCase(query.name) : query.postalCode;

@@ -32,12 +32,6 @@ export interface LookupOptions<V> {
   readonly signal?: AbortSignal | (() => AbortSignal);
   /** A fresh entry that fails this test is reloaded (a forecast missing the day asked for, say). */
   readonly isUsable?: (value: V) => boolean;
-  /**
-   * Awaited when the cache cannot answer, before a load is started or joined (the skill passes its
-   * token check here). A rejection is the lookup's: no load, and no stale fallback either. On a
-   * cache hit it is not awaited, but the hit counts as a use (for eviction) only once it resolves.
-   */
-  readonly beforeLoad?: () => Promise<void>;
 }
 
 /** See {@link createLoadingCache}. */
@@ -101,27 +95,9 @@ export function createLoadingCache<V>(options: LoadingCacheOptions): LoadingCach
     const held = entries.get(key);
     if (held !== undefined && usable(held.value)) {
       if (options.now() - held.loadedAt < options.ttlMs) {
-        const gate = lookup.beforeLoad;
-        if (gate === undefined) {
-          remember(key, held); // most recently used
-        } else {
-          // A caller not yet cleared (an unverified token) reads, but moves nothing: the entry
-          // becomes the most recently used only once the gate passes, so a refused caller never
-          // decides what other callers lose from the cache.
-          gate().then(
-            () => {
-              if (entries.get(key) === held) remember(key, held);
-            },
-            () => undefined,
-          );
-        }
+        remember(key, held); // most recently used
         return { value: held.value, loadedAt: held.loadedAt, stale: false };
       }
-    }
-    if (lookup.beforeLoad !== undefined) {
-      await lookup.beforeLoad();
-      // Looked up again: the entry may have been loaded meanwhile.
-      return get(key, load, { ...lookup, beforeLoad: undefined });
     }
     try {
       const signal = typeof lookup.signal === 'function' ? lookup.signal() : lookup.signal;

@@ -204,7 +204,6 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
               Math.min(callOptions.timeoutMs ?? budgetMs, budgetMs),
               callOptions.signal,
             )).signal,
-          beforeLoad: callOptions.beforeNetwork,
         });
       } catch {
         // forecastDay meets the same failure again, and reports it.
@@ -225,7 +224,6 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
       try {
         const found = await places.get(placeCacheKey(query), () => lookUpPlace(query), {
           signal,
-          beforeLoad: callOptions.beforeNetwork,
         });
         if (found.value === null) {
           throw new PlaceNotFoundError('no-match', query.kind === 'name' ? query.name : undefined);
@@ -241,7 +239,7 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
         const cached = await forecasts.get(
           `${latitude},${longitude}`,
           () => fetchForecast(latitude, longitude, window.today),
-          { signal, isUsable: usable, beforeLoad: callOptions.beforeNetwork },
+          { signal, isUsable: usable },
         );
         const series = cached.value;
         if (!usable(series)) {

@@ -34,12 +34,6 @@ export interface ForecastCallOptions {
   readonly signal?: AbortSignal;
   /** A tighter budget than the provider's own for this call, in milliseconds. */
   readonly timeoutMs?: number;
-  /**
-   * Awaited before the first upstream call, when the caches cannot answer; a rejection ends the
-   * call with that error. The skill passes its token check here, so that a request whose token is
-   * not verified yet is answered from the caches or waits, and never calls out.
-   */
-  readonly beforeNetwork?: () => Promise<void>;
 }
 
 /** The place a query resolved to. */

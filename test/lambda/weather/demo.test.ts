@@ -104,25 +104,4 @@ describe('weather/demo', () => {
   it('refuses an unknown time zone with a ConfigError', () => {
     expect(() => createDemoProvider({ timeZone: 'Mars/Olympus' })).to.throw(ConfigError);
   });
-
-  it('stands in for a call out: waits for beforeNetwork, and ends with its rejection', async () => {
-    let open: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    let done = false;
-    const waiting = demo
-      .forecastDay({ place: 'Chicago', date: 'today' }, { beforeNetwork: () => gate })
-      .then((day) => {
-        done = true;
-        return day;
-      });
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(done, 'answered before the gate opened').to.equal(false);
-    open();
-    expect((await waiting).provider).to.equal('demo');
-    const refused = demo.forecastDay(
-      { place: 'Chicago', date: 'today' },
-      { beforeNetwork: () => Promise.reject(new Error('not verified')) },
-    );
-    expect(await code(refused)).to.have.property('message', 'not verified');
-  });
 });

@@ -127,64 +127,6 @@ describe('weather/open-meteo cache', () => {
     expect(day.date).to.equal('2026-12-05');
   });
 
-  describe('beforeNetwork', () => {
-    let calls: string[];
-    beforeEach(() => {
-      calls = [];
-      weather = createOpenMeteoProvider({
-        now: () => clock,
-        fetch: (input) => {
-          const url = new URL(input instanceof Request ? input.url : input.toString());
-          calls.push(url.pathname);
-          return Promise.resolve(
-            Response.json(
-              url.pathname === '/v1/search'
-                ? geocodingBody(CHICAGO)
-                : forecastBody({ startDate: TODAY }),
-            ),
-          );
-        },
-      });
-    });
-
-    it('is awaited before the first upstream call, never for an answer from the caches', async () => {
-      let waited = 0;
-      let open: () => void = () => undefined;
-      const gate = new Promise<void>((resolve) => (open = resolve));
-      const beforeNetwork = () => {
-        waited += 1;
-        return gate;
-      };
-      const first = weather.forecastDay({ place: 'Chicago', date: 'today' }, { beforeNetwork });
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(calls, 'called out before the gate opened').to.deep.equal([]);
-      open();
-      expect((await first).date).to.equal(TODAY);
-      expect(calls).to.deep.equal(['/v1/search', '/v1/forecast']);
-      expect(waited).to.be.above(0);
-      // From the caches: answered with a gate that never opens, and nobody called.
-      const closed = () => new Promise<void>(() => undefined);
-      const cached = await weather.forecastDay(
-        { place: 'Chicago', date: '2026-11-27' },
-        { beforeNetwork: closed },
-      );
-      expect(cached.date).to.equal('2026-11-27');
-      expect(calls).to.have.length(2);
-    });
-
-    it('ends the call with its rejection and calls nobody', async () => {
-      let caught: unknown;
-      await weather
-        .forecastDay(
-          { place: 'Chicago', date: 'today' },
-          { beforeNetwork: () => Promise.reject(new Error('not verified')) },
-        )
-        .catch((error: unknown) => (caught = error));
-      expect((caught as Error).message).to.equal('not verified');
-      expect(calls).to.deep.equal([]);
-    });
-  });
-
   describe('20 cities x 3 days, one request a second', () => {
     const cities = Array.from({ length: 20 }, (_, n) => cityNumbered(n));
     const dates = [TODAY, '2026-11-26', '2026-11-28'];
