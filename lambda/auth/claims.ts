@@ -12,6 +12,7 @@ import {
   TokenNotYetValidError,
   TokenScopeError,
 } from './errors.js';
+import { decodeSegmentObject } from './token-shape.js';
 
 /** A decoded claims set: a JSON object. */
 export type Claims = Readonly<Record<string, unknown>>;
@@ -36,24 +37,12 @@ export interface ClaimRules {
   readonly clockToleranceSeconds: number;
 }
 
-/** Invalid UTF-8 is refused, not replaced (jose decodes strictly too). */
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * The claims set of a payload segment (canonical base64url, already checked): a JSON object, else
  * {@link TokenMalformedError} `bad-payload`.
  */
 export function decodeClaims(segment: string): Claims {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(strictUtf8.decode(Buffer.from(segment, 'base64url')));
-  } catch (cause) {
-    throw new TokenMalformedError('bad-payload', 'The token payload is not JSON', { cause });
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new TokenMalformedError('bad-payload', 'The token payload is not a JSON object');
-  }
-  return parsed as Claims;
+  return decodeSegmentObject(segment, 'bad-payload');
 }
 
 /** Scopes granted by `scope` and `permissions`; malformed shapes are refused, not ignored. */

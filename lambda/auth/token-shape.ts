@@ -19,8 +19,26 @@ export interface InspectedToken extends TokenHeader {
   readonly signature: string;
 }
 
-/** Invalid UTF-8 is refused, not replaced (jose decodes headers strictly too). */
+/** Invalid UTF-8 is refused, not replaced (jose decodes strictly too). */
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The JSON object a segment (canonical base64url, already checked) encodes, or
+ * {@link TokenMalformedError} with `reason` (`bad-header`, `bad-payload`): not UTF-8, not JSON, or
+ * not an object. For the header here and the claims (claims.ts).
+ */
+export function decodeSegmentObject(segment: string, reason: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(strictUtf8.decode(Buffer.from(segment, 'base64url')));
+  } catch (cause) {
+    throw new TokenMalformedError(reason, 'A token segment is not JSON', { cause });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new TokenMalformedError(reason, 'A token segment is not a JSON object');
+  }
+  return parsed as Record<string, unknown>;
+}
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -67,16 +85,7 @@ export function inspectToken(token: unknown, maxLength: number): InspectedToken 
 }
 
 function readHeader(segment: string): TokenHeader {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(strictUtf8.decode(Buffer.from(segment, 'base64url')));
-  } catch (cause) {
-    throw new TokenMalformedError('bad-header', 'The token header is not JSON', { cause });
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new TokenMalformedError('bad-header', 'The token header is not a JSON object');
-  }
-  const { alg, kid, crit } = parsed as Record<string, unknown>;
+  const { alg, kid, crit } = decodeSegmentObject(segment, 'bad-header');
   if (alg !== 'RS256') {
     throw new TokenSignatureError(
       'alg-not-allowed',

@@ -9,12 +9,12 @@
  * field of hostile text ("eyJ" repeated, near-JWTs) costs no more per character at 100,000
  * characters than at 10,000 (ratio of the per-character times <= 2).
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { runBenchChild } from './child.js';
 import { benchCommandLine, createTargets, finishBench, wholeNumber } from './cli.js';
 import { fixed, summarize } from './stats.js';
 
@@ -82,28 +82,6 @@ interface ChildResult {
   perChar: Record<string, number>;
 }
 
-function runChild(dir: string, args: string): Promise<ChildResult & { bytes: number }> {
-  return new Promise((done, fail) => {
-    let result: ChildResult | undefined;
-    let bytes = 0;
-    const child = spawn(process.execPath, [join(dir, 'log-child.cjs'), args], {
-      cwd: dir,
-      env: { PATH: process.env['PATH'] ?? '' },
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-    });
-    child.on('message', (message) => {
-      result = message as ChildResult;
-    });
-    child.on('close', (code) => {
-      if (code === 0 && result !== undefined) done({ ...result, bytes });
-      else fail(new Error(`the bench process exited ${String(code)}`));
-    });
-  });
-}
-
 async function main(): Promise<void> {
   const { args, lines, samples } = benchCommandLine(
     'bench:log',
@@ -130,7 +108,10 @@ async function main(): Promise<void> {
       keepNames: true,
       logLevel: 'warning',
     });
-    const result = await runChild(dir, JSON.stringify([lines, samples]));
+    const run = await runBenchChild<ChildResult>(dir, 'log-child.cjs', [
+      JSON.stringify([lines, samples]),
+    ]);
+    const result = { ...run.result, bytes: run.stdoutBytes };
     const line = summarize(result.perLine);
     const at10k = result.perChar['10000'] ?? NaN;
     const at100k = result.perChar['100000'] ?? NaN;

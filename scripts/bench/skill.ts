@@ -11,13 +11,13 @@
  *   the bundle with a token seen for the first time, and with a repeated token.
  * Targets (p50): first-seen <= 1.3x floor (b); repeated <= 10x floor (a).
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serialiseShippedKeySet } from '../../lambda/auth/index.js';
 import { buildLambdas } from '../build.js';
+import { runBenchChild } from './child.js';
 import { benchCommandLine, createTargets, finishBench, wholeNumber } from './cli.js';
 import { BENCH_AUDIENCE, benchKey, wearRequest, type BenchKey } from './fixtures.js';
 import { startBenchUpstreams } from './loopback.js';
@@ -92,7 +92,7 @@ const input = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'
     }
     for (let i = 0; i < input.perRound; i += 1) await time(samples.repeat, () => handler(input.repeated, {}));
   }
-  process.send({ samples, speech }, () => process.exit(0));
+  process.send({ samples, speech }, () => process.disconnect());
 })().catch((error) => {
   process.stderr.write(String(error && error.stack || error) + '\\n');
   process.exit(1);
@@ -102,36 +102,6 @@ const input = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'
 interface ChildResult {
   samples: Record<'a' | 'b' | 'c' | 'first' | 'repeat', number[]>;
   speech: string;
-}
-
-/**
- * Runs the child with its stdout a pipe that this process drains, as Lambda's runtime drains a
- * function's: Node writes to a pipe without blocking on it (a file would be a synchronous write).
- */
-function runChild(
-  dir: string,
-  inputPath: string,
-  env: Record<string, string>,
-): Promise<ChildResult & { logLines: number }> {
-  return new Promise((done, fail) => {
-    let result: ChildResult | undefined;
-    let logLines = 0;
-    const child = spawn(process.execPath, [join(dir, 'bench-child.cjs'), inputPath], {
-      cwd: dir,
-      env: { PATH: process.env['PATH'] ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      for (const byte of chunk) if (byte === 10) logLines += 1;
-    });
-    child.on('message', (message) => {
-      result = message as ChildResult;
-    });
-    child.on('close', (code) => {
-      if (code === 0 && result !== undefined) done({ ...result, logLines });
-      else fail(new Error(`the bench process exited ${String(code)}`));
-    });
-  });
 }
 
 async function main(): Promise<void> {
@@ -180,7 +150,13 @@ async function main(): Promise<void> {
       }),
     );
     await writeFile(join(dir, 'bench-child.cjs'), CHILD);
-    const result = await runChild(dir, inputPath, upstreams.env);
+    const run = await runBenchChild<ChildResult>(
+      dir,
+      'bench-child.cjs',
+      [inputPath],
+      upstreams.env,
+    );
+    const result = { ...run.result, logLines: run.stdoutLines };
     if (!/feel like/.test(result.speech)) {
       throw new Error(`the bundle did not answer with advice: ${result.speech.slice(0, 200)}`);
     }
