@@ -91,8 +91,8 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
     | undefined;
   let lastFailureAt = Number.NEGATIVE_INFINITY;
   let tail: Promise<unknown> = Promise.resolve();
-  /** The shipped keys not yet asked for, by slot; gone once a set is fetched. */
-  let shipped = shippedBySlot(options.shipped);
+  /** The shipped keys; gone once a set is fetched. */
+  let shipped = shippedByKid(options.shipped);
 
   // jwks-rsa is loaded on the first fetch, not at start: a fresh instance that verifies with the
   // key set shipped with the deployment never needs it.
@@ -129,11 +129,7 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
 
   function recordSet(keys: readonly PublicJwk[]): void {
     const kids = keys.map((k) => k.kid);
-    const byKid = new Map<string, PublicJwk>();
-    // One rule for a kid that two keys share: the first in the set, as jwks-rsa's lookup takes it.
-    for (const key of keys)
-      if (key.kid !== undefined && !byKid.has(key.kid)) byKid.set(key.kid, key);
-    lastSet = { at: now(), kids: new Set(kids), keys: byKid };
+    lastSet = { at: now(), kids: new Set(kids), keys: firstByKid(keys) };
     shipped = undefined;
     for (const [slot, entry] of held) {
       if (!lastSet.kids.has(kidOf(slot))) {
@@ -250,11 +246,10 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
   }
 
   /** A shipped key asked for the first time: imported and held as fetched when the set was. */
-  function holdShipped(slot: string): Held | undefined {
+  function holdShipped(slot: string, kid: string | undefined): Held | undefined {
     if (shipped === undefined) return undefined;
-    const jwk = shipped.slots.get(slot);
+    const jwk = kid === undefined ? shipped.noKid : shipped.byKid.get(kid);
     if (jwk === undefined) return undefined;
-    shipped.slots.delete(slot);
     const imported: Imported = {
       key: createPublicKey({ key: { ...jwk }, format: 'jwk' }),
       fetchedAt: shipped.fetchedAt,
@@ -279,7 +274,7 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
 
   return (kid) => {
     const slot = slotOf(kid);
-    const entry = held.get(slot) ?? holdShipped(slot);
+    const entry = held.get(slot) ?? holdShipped(slot, kid);
     if (entry === undefined) return queued(slot, kid);
     const { imported } = entry;
     const t = now();
@@ -296,16 +291,25 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
   };
 }
 
-/** The shipped keys by slot; a set of one key also answers tokens that name no `kid`. */
-function shippedBySlot(
-  set: ShippedKeySet | undefined,
-): { readonly fetchedAt: number; readonly slots: Map<string, PublicJwk> } | undefined {
-  if (set === undefined) return undefined;
-  const slots = new Map<string, PublicJwk>();
-  for (const key of set.keys) {
-    // One rule for a kid that two keys share: the first, as for a fetched set.
-    if (key.kid !== undefined && !slots.has(slotOf(key.kid))) slots.set(slotOf(key.kid), key);
+/**
+ * The keys of a set by `kid`. One rule for a kid that two keys share, for a fetched set and the
+ * shipped one alike: the first in the set, as jwks-rsa's lookup takes it.
+ */
+function firstByKid(keys: readonly PublicJwk[]): Map<string, PublicJwk> {
+  const byKid = new Map<string, PublicJwk>();
+  for (const key of keys) {
+    if (key.kid !== undefined && !byKid.has(key.kid)) byKid.set(key.kid, key);
   }
-  if (set.keys.length === 1) for (const only of set.keys) slots.set(NO_KID_SLOT, only);
-  return { fetchedAt: set.fetchedAt, slots };
+  return byKid;
+}
+
+/** The shipped keys by `kid`; a set of one key also answers tokens that name no `kid`. */
+function shippedByKid(set: ShippedKeySet | undefined) {
+  if (set === undefined) return undefined;
+  const [only, ...others] = set.keys;
+  return {
+    fetchedAt: set.fetchedAt,
+    byKid: firstByKid(set.keys),
+    noKid: others.length === 0 ? only : undefined,
+  };
 }
