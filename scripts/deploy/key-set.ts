@@ -7,7 +7,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { defaultHttpFetch } from '../../common/http-fetch.js';
 import { serialiseShippedKeySet } from '../../lambda/auth/index.js';
+import { fetchKeySet } from '../../lambda/auth/jwks-fetch.js';
 import { DeployError } from './errors.js';
 import { PROJECT_PATHS } from './project.js';
 
@@ -20,16 +22,12 @@ export class KeySetStepError extends DeployError {
 /** Gets the key set document at `uri` (a JWKS). */
 export type KeySetSource = (uri: string) => Promise<unknown>;
 
-/** The default source: one GET, redirects refused, 5 s in all, JSON. */
-export const fetchKeySetDocument: KeySetSource = async (uri) => {
-  const response = await fetch(uri, {
-    redirect: 'manual',
-    signal: AbortSignal.timeout(5000),
-    headers: { accept: 'application/json' },
-  });
-  if (response.status !== 200) throw new Error(`it answered HTTP ${response.status}`);
-  return await response.json();
-};
+/**
+ * The default source: the skill's own key-set fetch (lambda/auth/jwks-fetch.ts): one GET,
+ * redirects refused, a capped body, only RSA signing keys kept; 5 s in all.
+ */
+export const fetchKeySetDocument: KeySetSource = (uri) =>
+  fetchKeySet(uri, { timeoutMs: 5000, maxBytes: 256 * 1024, fetch: defaultHttpFetch() });
 
 /** Fetches `<issuer>.well-known/jwks.json` and writes `jwks.json` into the built bundle's folder. */
 export async function shipKeySet(options: {

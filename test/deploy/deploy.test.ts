@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import nock from 'nock';
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ import {
 import { expectRejection } from '../harness/assertions.js';
 import { SkillTestIssuer } from '../harness/tokens.js';
 import { readShippedKeySet } from '../../lambda/auth/index.js';
-import { KeySetStepError } from '../../scripts/deploy/key-set.js';
+import { fetchKeySetDocument, KeySetStepError } from '../../scripts/deploy/key-set.js';
 import { fakeRunner, type FakeHandler, type FakeRunner } from './support/fake-runner.js';
 import { validateSmapi } from './support/smapi-schema.js';
 
@@ -205,6 +206,22 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
     const shipped = readShippedKeySet(join(root, '.build', 'lambda', 'jwks.json'), now);
     expect(shipped?.fetchedAt).to.equal(now);
     expect(shipped?.keys.map((k) => k.kid)).to.deep.equal(['key-1']);
+  });
+
+  it('fetches the key set by default as the skill does: usable keys only, no redirect followed', async () => {
+    const issuer = new SkillTestIssuer(ENV.ISSUER_BASE_URL);
+    const uri = issuer.jwksUri;
+    nock(ENV.ISSUER_BASE_URL)
+      .get('/.well-known/jwks.json')
+      .reply(200, { keys: [...issuer.jwks().keys, { kty: 'EC', kid: 'ec' }] });
+    const fetched = (await fetchKeySetDocument(uri)) as { keys: { kid?: string }[] };
+    expect(fetched.keys.map((k) => k.kid)).to.deep.equal(['key-1']);
+    nock(ENV.ISSUER_BASE_URL)
+      .get('/.well-known/jwks.json')
+      .reply(302, '', { location: 'https://elsewhere.example/jwks.json' });
+    let failure: unknown;
+    await fetchKeySetDocument(uri).catch((error: unknown) => (failure = error));
+    expect((failure as Error).message).to.match(/HTTP 302/);
   });
 
   it("stops before ask deploy when the tenant's key set cannot be had", async () => {
