@@ -4,6 +4,7 @@
  * values registered as secrets are replaced wherever they appear, so a call site cannot leak by
  * forgetting.
  */
+import { memo } from './memo.js';
 import { redactSecrets } from './redact.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -90,16 +91,15 @@ export function redactJwts(text: string): string {
 }
 const MAX_DEPTH = 6;
 
-const secretKeys = new Map<string, boolean>();
+/** A field name as JSON, and whether it names a secret; remembered (field names are few). */
+const fieldName = memo(
+  (key: string) => ({ json: JSON.stringify(key), secret: SECRET_KEY.test(key) }),
+  4096,
+);
 
-/** Whether a field name names a secret; answers are remembered (field names are few). */
+/** Whether a field name names a secret. */
 function isSecretKey(key: string): boolean {
-  let answer = secretKeys.get(key);
-  if (answer === undefined) {
-    answer = SECRET_KEY.test(key);
-    if (secretKeys.size < 4096) secretKeys.set(key, answer);
-  }
-  return answer;
+  return fieldName(key).secret;
 }
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -115,18 +115,6 @@ interface Prefix {
 }
 
 const CAREFUL: Prefix = { json: '', careful: true, has: () => true };
-
-const keyJson = new Map<string, string>();
-
-/** A member name as JSON; answers are remembered (field names are few). */
-function jsonKey(key: string): string {
-  let json = keyJson.get(key);
-  if (json === undefined) {
-    json = JSON.stringify(key);
-    if (keyJson.size < 4096) keyJson.set(key, json);
-  }
-  return json;
-}
 
 let lastTime = { ms: Number.NaN, iso: '' };
 
@@ -216,9 +204,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return '';
     if (typeof value === 'bigint' || (value !== null && typeof value === 'object'))
       return undefined;
-    const name = jsonKey(key);
-    if (isSecretKey(key) && typeof value !== 'boolean') return `,${name}:"${REDACTED}"`;
-    return `,${name}:${JSON.stringify(typeof value === 'string' ? scrubString(value) : value)}`;
+    const name = fieldName(key);
+    if (name.secret && typeof value !== 'boolean') return `,${name.json}:"${REDACTED}"`;
+    return `,${name.json}:${JSON.stringify(typeof value === 'string' ? scrubString(value) : value)}`;
   };
 
   /**
