@@ -250,9 +250,6 @@ export function createKeyStore(options: KeyStoreOptions): KeyLookup {
     if (shipped === undefined) return undefined;
     const jwk = kid === undefined ? shipped.noKid : shipped.byKid.get(kid);
     if (jwk === undefined) return undefined;
-    // Imported once: a held key dropped later (past its grace) is not brought back from here.
-    if (kid === undefined) shipped.noKid = undefined;
-    else shipped.byKid.delete(kid);
     const imported: Imported = {
       key: createPublicKey({ key: { ...jwk }, format: 'jwk' }),
       fetchedAt: shipped.fetchedAt,
@@ -306,16 +303,8 @@ function firstByKid(keys: readonly PublicJwk[]): Map<string, PublicJwk> {
   return byKid;
 }
 
-/** The shipped keys not yet held, by `kid`; a set of one key also answers tokens naming none. */
-function shippedByKid(
-  set: ShippedKeySet | undefined,
-):
-  | {
-      readonly fetchedAt: number;
-      readonly byKid: Map<string, PublicJwk>;
-      noKid: PublicJwk | undefined;
-    }
-  | undefined {
+/** The shipped keys by `kid`; a set of one key also answers tokens that name no `kid`. */
+function shippedByKid(set: ShippedKeySet | undefined) {
   if (set === undefined) return undefined;
   const [only, ...others] = set.keys;
   return {
