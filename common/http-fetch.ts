@@ -8,14 +8,17 @@
  * - `method`, `headers` (a plain object), `body` (a string), `signal`;
  * - redirects are never followed: `redirect: 'manual'` answers the 3xx as it is, `'error'` rejects
  *   with a TypeError as fetch does, and `'follow'` is refused (no caller wants it);
- * - the answer has `status`, `ok`, `statusText`, `url`, `headers.get()`/`has()`, a web
- *   `ReadableStream` body (null for 204, 205 and 304), `text()`, `json()` and `arrayBuffer()`;
+ * - the answer has `status`, `ok`, `statusText`, `url`, `headers.get()`/`has()`, a body (null for
+ *   204, 205 and 304), `text()`, `json()` and `arrayBuffer()`;
+ * - the body is the part of a web `ReadableStream` the clients use: `getReader()` (`read`, `cancel`,
+ *   `releaseLock`), `for await` and `cancel()`, over the node stream. A real web stream
+ *   (`Readable.toWeb`) loads Node's web streams on the first answer, about 6 ms of a cold start's
+ *   first request;
  * - an abort, before or after the headers, rejects (or errors the body) with the signal's reason,
  *   as fetch does: a timeout signal gives a `TimeoutError`;
  * - a network failure rejects with `TypeError('fetch failed')` whose cause is the error.
  */
 import http from 'node:http';
-import { Readable } from 'node:stream';
 import { pooledAgent, type PooledAgent } from './pooled-agent.js';
 
 /** The `fetch` subset described above, typed as `fetch` so that callers need not know. */
@@ -120,17 +123,68 @@ function plainHeaders(headers: RequestInit['headers']): Record<string, string> {
   return headers as Record<string, string>;
 }
 
+/** What {@link bodyOf} gives: the web `ReadableStream` members the skill's clients use. */
+interface NodeBody extends AsyncIterable<Uint8Array> {
+  readonly locked: boolean;
+  cancel(): Promise<void>;
+  getReader(): {
+    read(): Promise<{ done: true; value: undefined } | { done: false; value: Uint8Array }>;
+    cancel(): Promise<void>;
+    releaseLock(): void;
+  };
+}
+
+/**
+ * The body of `res` as a {@link NodeBody}; `claim` is called when it is first read (it throws when
+ * the body was already read, as fetch's does).
+ */
+function bodyOf(res: http.IncomingMessage, claim: () => void): NodeBody {
+  let chunks: AsyncIterator<Uint8Array> | undefined;
+  const iterator = (): AsyncIterator<Uint8Array> => {
+    if (chunks !== undefined) throw new TypeError('fetch: the body is locked to a reader');
+    claim();
+    return (chunks = res[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>);
+  };
+  const cancel = (): Promise<void> => {
+    res.destroy();
+    return Promise.resolve();
+  };
+  return {
+    get locked() {
+      return chunks !== undefined;
+    },
+    cancel,
+    getReader: () => {
+      const reading = iterator();
+      return {
+        read: async () => {
+          const step = await reading.next();
+          return step.done === true
+            ? { done: true as const, value: undefined }
+            : { done: false as const, value: step.value };
+        },
+        cancel,
+        releaseLock: () => undefined,
+      };
+    },
+    [Symbol.asyncIterator]: iterator,
+  };
+}
+
 function answerOf(res: http.IncomingMessage, status: number, url: URL): Response {
-  const body = NULL_BODY.has(status)
-    ? (res.resume(), null)
-    : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
   let used = false;
-  const bytes = async (): Promise<Buffer> => {
+  const claim = (): void => {
     if (used) throw new TypeError('fetch: the body was already read');
     used = true;
-    if (body === null) return Buffer.alloc(0);
+  };
+  const body = NULL_BODY.has(status) ? (res.resume(), null) : bodyOf(res, claim);
+  const bytes = async (): Promise<Buffer> => {
+    if (body === null) {
+      claim();
+      return Buffer.alloc(0);
+    }
     const chunks: Uint8Array[] = [];
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+    for await (const chunk of body) chunks.push(chunk);
     return Buffer.concat(chunks);
   };
   const header = (name: string): string | null => {

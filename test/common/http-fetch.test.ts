@@ -56,17 +56,53 @@ describe('the skill’s node:http fetch', () => {
     expect(again).to.be.instanceOf(TypeError);
   });
 
-  it('streams a body through a reader, and can cancel it', async () => {
+  it('streams a body through a reader to its end, or cancels it', async () => {
     routes['/big'] = (_req, res) => {
       res.writeHead(200);
       res.write('x'.repeat(1000));
       setTimeout(() => res.end('y'), 20);
     };
-    const answer = await createHttpFetch()(`${origin}/big`);
-    const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
-    const first = await reader.read();
-    expect(first.value?.byteLength).to.be.greaterThan(0);
-    await reader.cancel();
+    const fetch = createHttpFetch();
+    const answer = await fetch(`${origin}/big`);
+    const body = answer.body as ReadableStream<Uint8Array>;
+    expect(body.locked).to.equal(false);
+    const reader = body.getReader();
+    expect(body.locked).to.equal(true);
+    let text = '';
+    for (let step = await reader.read(); !step.done; step = await reader.read()) {
+      text += Buffer.from(step.value).toString();
+    }
+    expect(text).to.equal(`${'x'.repeat(1000)}y`);
+    expect(await reader.read()).to.deep.equal({ done: true, value: undefined });
+    reader.releaseLock();
+    let again: unknown;
+    await answer.text().catch((error: unknown) => (again = error));
+    expect(again).to.be.instanceOf(TypeError);
+
+    const cancelled = await fetch(`${origin}/big`);
+    const early = (cancelled.body as ReadableStream<Uint8Array>).getReader();
+    expect((await early.read()).value?.byteLength).to.be.greaterThan(0);
+    await early.cancel();
+    expect(cancelled.bodyUsed).to.equal(true);
+  });
+
+  it('iterates a body with for await, and cancels it unread', async () => {
+    routes['/lines'] = (_req, res) => {
+      res.writeHead(200);
+      res.write('one,');
+      setTimeout(() => res.end('two'), 10);
+    };
+    const fetch = createHttpFetch();
+    const answer = await fetch(`${origin}/lines`);
+    const chunks: string[] = [];
+    for await (const chunk of answer.body as unknown as AsyncIterable<Uint8Array>) {
+      chunks.push(Buffer.from(chunk).toString());
+    }
+    expect(chunks.join('')).to.equal('one,two');
+    expect(answer.bodyUsed).to.equal(true);
+    const unread = await fetch(`${origin}/lines`);
+    await unread.body?.cancel();
+    expect(await fetch(`${origin}/lines`).then((r) => r.text())).to.equal('one,two');
   });
 
   it('gives no body for 204, and not-ok for an error status', async () => {
