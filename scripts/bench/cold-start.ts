@@ -32,8 +32,9 @@ Targets: bundle load <= 1.2x the plain skill's; bundle <= 400 KB; fresh process 
 Options:
   --breakdown   also time, each in a fresh process, what a first request pays once: loading the
                 bundle, the first node:http GET (and, for comparison, the first global fetch, which
-                loads undici), the first time-zone format, the first key import and RS256 check
-                (a diagnostic: no target)`;
+                loads undici), the first Intl.DateTimeFormat against the first local date read
+                with the process zone switched (what the skill does), the first web stream, the
+                first key import and RS256 check (a diagnostic: no target)`;
 const args = benchCommandLine('bench:cold-start', USAGE, { breakdown: { type: 'boolean' } });
 const targets = createTargets('bench:cold-start', args);
 
@@ -231,6 +232,7 @@ async function breakdown(bundleDir: string): Promise<string[]> {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
   const steps: [string, string][] = [
+    ['nothing (the harness’s own cost, in each line)', ''],
     ['load the bundle (module evaluation)', "require('./index.js');"],
     [
       'first node:http GET (the skill), loopback',
@@ -241,8 +243,16 @@ async function breakdown(bundleDir: string): Promise<string[]> {
       `await (await fetch('http://127.0.0.1:${port}/')).text();`,
     ],
     [
-      'first time-zone format (Intl data)',
+      'first Intl.DateTimeFormat (no longer used)',
       "new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', dateStyle: 'full' }).format(0);",
+    ],
+    [
+      'first local date, zone switched (the skill)',
+      "new Set(Intl.supportedValuesOf('timeZone')).has('America/Chicago'); process.env.TZ = 'America/Chicago'; new Date().getDate(); delete process.env.TZ;",
+    ],
+    [
+      'first web ReadableStream (no longer used)',
+      "require('node:stream').Readable.toWeb(require('node:stream').Readable.from([]));",
     ],
     [
       'first key import and RS256 check',
@@ -281,7 +291,7 @@ process.stdout.write(String(elapsed ?? performance.now() - t)); })();`;
         });
         times.push(Number(run));
       }
-      lines.push(`${label.padEnd(40)} ${summarize(times).p50.toFixed(1).padStart(7)} ms`);
+      lines.push(`${label.padEnd(48)} ${summarize(times).p50.toFixed(1).padStart(7)} ms`);
     }
   } finally {
     server.close();
