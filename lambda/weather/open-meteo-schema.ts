@@ -172,14 +172,16 @@ function column(
   if (rule.unit !== undefined && unit !== rule.unit) {
     throw invalid('forecast', `gives ${variable} in another unit`);
   }
-  for (const value of values as unknown[]) {
+  // An indexed loop with the bounds in hand: a fresh process runs this once over every hour of
+  // the horizon (about 2,300 values) before V8 has optimised anything.
+  const { min, max } = rule;
+  for (let i = 0; i < length; i += 1) {
+    const value: unknown = values[i];
     if (value === null) continue;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw invalid('forecast', `has a ${variable} that is not a number`);
     }
-    if (!isPlausible(variable, value)) {
-      throw invalid('forecast', `has an implausible ${variable}`);
-    }
+    if (value < min || value > max) throw invalid('forecast', `has an implausible ${variable}`);
   }
   return values as (number | null)[];
 }
