@@ -198,7 +198,9 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
       let budget: Budget | undefined;
       try {
         const query = normalizePlaceQuery(place);
-        await places.get(placeCacheKey(query), () => lookUpPlace(query), {
+        const key = placeCacheKey(query);
+        if (places.peek(key) !== undefined) return;
+        await places.get(key, () => lookUpPlace(query), {
           signal: () =>
             (budget ??= startBudget(
               Math.min(callOptions.timeoutMs ?? budgetMs, budgetMs),
@@ -222,9 +224,11 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
           callOptions.signal,
         )).signal;
       try {
-        const found = await places.get(placeCacheKey(query), () => lookUpPlace(query), {
-          signal,
-        });
+        // A warm instance answers from its caches without waiting on a promise.
+        const placeKey = placeCacheKey(query);
+        const found =
+          places.peek(placeKey) ??
+          (await places.get(placeKey, () => lookUpPlace(query), { signal }));
         if (found.value === null) {
           throw new PlaceNotFoundError('no-match', query.kind === 'name' ? query.name : undefined);
         }
@@ -236,11 +240,14 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
         const longitude = place.longitude.toFixed(2);
         const usable = (series: ForecastSeries): boolean =>
           (series.days.get(date)?.length ?? 0) >= minHours;
-        const cached = await forecasts.get(
-          `${latitude},${longitude}`,
-          () => fetchForecast(latitude, longitude, window.today),
-          { signal, isUsable: usable },
-        );
+        const forecastKey = `${latitude},${longitude}`;
+        const cached =
+          forecasts.peek(forecastKey, usable) ??
+          (await forecasts.get(
+            forecastKey,
+            () => fetchForecast(latitude, longitude, window.today),
+            { signal, isUsable: usable },
+          ));
         const series = cached.value;
         if (!usable(series)) {
           if (date > series.lastDate) {
