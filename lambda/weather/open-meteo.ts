@@ -20,7 +20,7 @@ import {
   parseGeocoding,
   type ForecastSeries,
 } from './open-meteo-schema.js';
-import { normalizePlaceQuery, placeCacheKey, type NormalizedPlaceQuery } from './place-query.js';
+import { keyedPlaceQuery, placeCacheKey, type NormalizedPlaceQuery } from './place-query.js';
 import { forecastCodec, placeCodec, type SharedCache } from './shared-cache/index.js';
 import {
   DEFAULT_HORIZON_DAYS,
@@ -197,8 +197,7 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
     async preparePlace(place, callOptions = {}) {
       let budget: Budget | undefined;
       try {
-        const query = normalizePlaceQuery(place);
-        const key = placeCacheKey(query);
+        const { query, key } = keyedPlaceQuery(place);
         if (places.peek(key) !== undefined) return;
         await places.get(key, () => lookUpPlace(query), {
           signal: () =>
@@ -215,7 +214,7 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
     },
     async forecastDay(request, callOptions = {}) {
       assertRequestedDate(request.date);
-      const query = normalizePlaceQuery(request.place);
+      const { query, key: placeKey } = keyedPlaceQuery(request.place);
       // Started on the first upstream call only: a request answered from the cache needs no timer.
       let budget: Budget | undefined;
       const signal = (): AbortSignal =>
@@ -225,7 +224,6 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
         )).signal;
       try {
         // A warm instance answers from its caches without waiting on a promise.
-        const placeKey = placeCacheKey(query);
         const found =
           places.peek(placeKey) ??
           (await places.get(placeKey, () => lookUpPlace(query), { signal }));
