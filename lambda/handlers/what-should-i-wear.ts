@@ -156,7 +156,11 @@ async function answer(
   }
   const days = when.kind === 'weekend' ? when.days : [when.date];
 
-  const found = await findPlace(query, deps.alexaApi, access, state.logger);
+  // A named city needs no call: only the device's address is awaited.
+  const found =
+    query.city !== undefined
+      ? placeNamed(query.city)
+      : await findPlace(deps.alexaApi, access, state.logger);
   if (found.kind === 'ask-permission') {
     if (consent === undefined && sessionOf(input)[ASKED_BY_VOICE] !== true) {
       // Asked once a session, by voice; the answer comes back as a SessionResumedRequest.
@@ -358,14 +362,9 @@ async function forecastDays(
   zoneUnknown: boolean,
   options: ForecastCallOptions,
 ): Promise<ForecastDays> {
-  const one = async (date: string): Promise<DayForecast | WeatherError> => {
-    try {
-      return await deps.weather.forecastDay({ place, date }, options);
-    } catch (error) {
-      if (!isWeatherError(error)) throw error;
-      return error;
-    }
-  };
+  // A weather error is a result here (the answer says it); anything else still rejects.
+  const one = (date: string): Promise<DayForecast | WeatherError> =>
+    deps.weather.forecastDay({ place, date }, options).catch(weatherErrorAsResult);
   if (when.kind === 'day') {
     const result = await one(when.date);
     if (!isWeatherError(result)) return { forecasts: [result] };
@@ -390,14 +389,17 @@ async function forecastDays(
   return error === undefined ? { forecasts } : { forecasts, error };
 }
 
-/** The place to look up, or what to ask the user for. */
+/** The city the user named, as the place to look up. */
+function placeNamed(city: string): PlaceFound {
+  return { kind: 'place', place: speakable(city) };
+}
+
+/** Without a named city: the device's postal code, or what to ask the user for. */
 async function findPlace(
-  query: WearQuery,
   alexaApi: AlexaApi,
   access: AlexaApiAccess | undefined,
   logger: Logger,
 ): Promise<PlaceFound> {
-  if (query.city !== undefined) return { kind: 'place', place: speakable(query.city) };
   if (access === undefined) return { kind: 'ask' };
   try {
     return { kind: 'place', place: await alexaApi.postalAddress(access) };
@@ -447,6 +449,11 @@ async function settled<T>(
     logAlexaApiFailure(logger, api, error);
     return undefined;
   }
+}
+
+function weatherErrorAsResult(error: unknown): WeatherError {
+  if (!isWeatherError(error)) throw error;
+  return error;
 }
 
 function defaultUnit(locale: string): TemperatureUnit {
