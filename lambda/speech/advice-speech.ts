@@ -45,7 +45,9 @@ export function adviceSpeech(input: AdviceSpeechInput): Utterance {
     wear: choiceIndex(seed, 'wear', WEAR.length),
     bring: advice.bring.length === 0 ? 0 : choiceIndex(seed, 'bring', BRING.length),
   };
+  // The wording first: with many seeds, an advice's other answers differ there at once.
   return speechOf({ input, choices }, advice, [
+    (choices.opener * WEAR.length + choices.wear) * BRING.length + choices.bring,
     forecast.place.name,
     forecast.date,
     forecast.today,
@@ -54,9 +56,6 @@ export function adviceSpeech(input: AdviceSpeechInput): Utterance {
     input.day,
     coldestC,
     warmestC,
-    choices.opener,
-    choices.wear,
-    choices.bring,
   ]);
 }
 
