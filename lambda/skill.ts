@@ -41,12 +41,14 @@ export interface WhatShouldIWearSkill {
 export function createSkill(deps: SkillDependencies): WhatShouldIWearSkill {
   const builder = SkillBuilders.custom()
     .addRequestInterceptors(createStateInterceptor(deps), createAuthInterceptor(deps))
-    // ask-sdk takes the first handler that can: the catch-all for unknown request types goes last.
+    // ask-sdk takes the first handler that can (awaiting each one's canHandle): the skill's usual
+    // request first, the catch-all for unknown request types last. The others' request types
+    // do not overlap, so their order only decides how soon each is found.
     .addRequestHandlers(
+      createWhatShouldIWearHandler(deps),
       createCanFulfillHandler(deps),
       exceptionEncounteredHandler,
       launchHandler,
-      createWhatShouldIWearHandler(deps),
       createConsentAnswerHandler(deps),
       helpHandler,
       stopHandler,

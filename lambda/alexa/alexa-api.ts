@@ -64,10 +64,13 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
   const timeoutMs = options.timeoutMs ?? 1500;
   const ttl = options.cacheTtlMs ?? 5 * 60_000;
   const failureTtl = options.failureTtlMs ?? 30_000;
-  const maxEntries = (options.maxDevices ?? 1000) * 3;
+  const maxEntries = options.maxDevices ?? 1000;
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? defaultHttpFetch();
-  const cache = new Map<string, Entry>();
+  // One map per API, keyed by the device (and account) itself: no key string built per request.
+  const addresses = new Map<string, Entry>();
+  const units = new Map<string, Entry>();
+  const zones = new Map<string, Entry>();
 
   async function getJson(access: AlexaApiAccess, path: string): Promise<unknown> {
     const url = new URL(
@@ -117,11 +120,17 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
     }
   }
 
-  function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  /** `load(access)`'s answer under `key` in `cache`, called only when none is held. */
+  function cached<T>(
+    cache: Map<string, Entry>,
+    key: string,
+    access: AlexaApiAccess,
+    load: (access: AlexaApiAccess) => Promise<T>,
+  ): Promise<T> {
     const t = now();
     const hit = cache.get(key);
     if (hit !== undefined && t < hit.expiresAt) return hit.value as Promise<T>;
-    const value = load();
+    const value = load(access);
     const entry: Entry = { value, expiresAt: t + ttl };
     cache.delete(key);
     cache.set(key, entry);
@@ -142,50 +151,46 @@ export function createAlexaApi(options: AlexaApiOptions = {}): AlexaApi {
     return value;
   }
 
+  const loadAddress = async (access: AlexaApiAccess): Promise<PostalAddress> => {
+    const body = await getJson(
+      access,
+      '/v1/devices/{deviceId}/settings/address/countryAndPostalCode',
+    );
+    const { countryCode, postalCode } = (body ?? {}) as Record<string, unknown>;
+    if (
+      typeof postalCode !== 'string' ||
+      postalCode.trim() === '' ||
+      typeof countryCode !== 'string'
+    ) {
+      throw new AlexaNoDataError('no-data', 'The device has no postal code set');
+    }
+    return { countryCode: countryCode.trim().toUpperCase(), postalCode: postalCode.trim() };
+  };
+  const loadUnit = async (access: AlexaApiAccess): Promise<TemperatureUnit> => {
+    const body = await getJson(access, '/v2/devices/{deviceId}/settings/System.temperatureUnit');
+    if (body !== 'CELSIUS' && body !== 'FAHRENHEIT') {
+      throw new AlexaApiUnavailableError(
+        'bad-answer',
+        'The temperature unit is not one Alexa documents',
+      );
+    }
+    return body;
+  };
+  const loadZone = async (access: AlexaApiAccess): Promise<string> => {
+    const body = await getJson(access, '/v2/devices/{deviceId}/settings/System.timeZone');
+    if (typeof body !== 'string' || !isKnownTimeZone(body)) {
+      throw new AlexaApiUnavailableError('bad-answer', 'The time zone is not an IANA zone');
+    }
+    return body;
+  };
+
   return {
+    // Per account and device: another account on the same Echo, without the permission, must
+    // get its own refusal. A refusal is never remembered (see `cached`).
     postalAddress: (access) =>
-      cached(
-        // Per account and device: another account on the same Echo, without the permission,
-        // must get its own refusal. A refusal is never remembered (see `cached`).
-        `address:${access.userId}\n${access.deviceId}`,
-        async () => {
-          const body = await getJson(
-            access,
-            '/v1/devices/{deviceId}/settings/address/countryAndPostalCode',
-          );
-          const { countryCode, postalCode } = (body ?? {}) as Record<string, unknown>;
-          if (
-            typeof postalCode !== 'string' ||
-            postalCode.trim() === '' ||
-            typeof countryCode !== 'string'
-          ) {
-            throw new AlexaNoDataError('no-data', 'The device has no postal code set');
-          }
-          return { countryCode: countryCode.trim().toUpperCase(), postalCode: postalCode.trim() };
-        },
-      ),
-    temperatureUnit: (access) =>
-      cached(`unit:${access.deviceId}`, async () => {
-        const body = await getJson(
-          access,
-          '/v2/devices/{deviceId}/settings/System.temperatureUnit',
-        );
-        if (body !== 'CELSIUS' && body !== 'FAHRENHEIT') {
-          throw new AlexaApiUnavailableError(
-            'bad-answer',
-            'The temperature unit is not one Alexa documents',
-          );
-        }
-        return body;
-      }),
-    timeZone: (access) =>
-      cached(`zone:${access.deviceId}`, async () => {
-        const body = await getJson(access, '/v2/devices/{deviceId}/settings/System.timeZone');
-        if (typeof body !== 'string' || !isKnownTimeZone(body)) {
-          throw new AlexaApiUnavailableError('bad-answer', 'The time zone is not an IANA zone');
-        }
-        return body;
-      }),
+      cached(addresses, `${access.userId}\n${access.deviceId}`, access, loadAddress),
+    temperatureUnit: (access) => cached(units, access.deviceId, access, loadUnit),
+    timeZone: (access) => cached(zones, access.deviceId, access, loadZone),
   };
 }
 

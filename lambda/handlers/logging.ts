@@ -55,16 +55,15 @@ export function logRequestLine(
     { startedAt: number; logger: Logger; outcome: string } | undefined;
   const envelope = input.requestEnvelope;
   const request = envelope.request;
-  const fields = {
-    requestType: getRequestType(envelope),
-    ...(request.type === 'IntentRequest' || request.type === 'CanFulfillIntentRequest'
-      ? { intent: request.intent.name }
-      : {}),
-    locale: envelope.request.locale,
-    outcome: outcome ?? state?.outcome ?? 'unknown',
-    ...(state ? { latencyMs: now() - state.startedAt } : {}),
-    ...(error === undefined ? {} : { error }),
-  };
+  // Members in the line's order, each optional one added only when there (no spread objects).
+  const fields: Record<string, unknown> = { requestType: getRequestType(envelope) };
+  if (request.type === 'IntentRequest' || request.type === 'CanFulfillIntentRequest') {
+    fields['intent'] = request.intent.name;
+  }
+  fields['locale'] = envelope.request.locale;
+  fields['outcome'] = outcome ?? state?.outcome ?? 'unknown';
+  if (state) fields['latencyMs'] = now() - state.startedAt;
+  if (error !== undefined) fields['error'] = error;
   const logger = state?.logger ?? fallback.child({ requestId: envelope.request.requestId });
   if (error === undefined) logger.info('request', fields);
   else logger.error('request failed', fields);

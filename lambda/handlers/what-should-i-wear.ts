@@ -128,17 +128,14 @@ async function answer(
     askFor(input, { query, slot, speech: utterance(speech), outcome });
 
   // Settings are optional: a failure falls back to the locale's unit and UTC, and is logged.
-  const logFailure = (api: string) => (error: unknown) => {
-    logAlexaApiFailure(state.logger, api, error);
-  };
   // A named city is looked up while Settings answer: the day needs the time zone, the place not.
   const weatherOptions = { timeoutMs: deps.weatherBudgetMs ?? 2500 };
   if (query.city !== undefined) {
     void deps.weather.preparePlace?.(speakable(query.city), weatherOptions);
   }
   const [unit, zone] = await Promise.all([
-    settled(access && deps.alexaApi.temperatureUnit(access), logFailure('temperatureUnit')),
-    settled(access && deps.alexaApi.timeZone(access), logFailure('timeZone')),
+    settled(access && deps.alexaApi.temperatureUnit(access), state.logger, 'temperatureUnit'),
+    settled(access && deps.alexaApi.timeZone(access), state.logger, 'timeZone'),
   ]);
   const units = { temperature: unit ?? defaultUnit(locale) };
   const usersToday = localDate(deps.now(), zone ?? 'UTC');
@@ -159,7 +156,11 @@ async function answer(
   }
   const days = when.kind === 'weekend' ? when.days : [when.date];
 
-  const found = await findPlace(query, deps.alexaApi, access, logFailure('postalAddress'));
+  // A named city needs no call: only the device's address is awaited.
+  const found =
+    query.city !== undefined
+      ? placeNamed(query.city)
+      : await findPlace(deps.alexaApi, access, state.logger);
   if (found.kind === 'ask-permission') {
     if (consent === undefined && sessionOf(input)[ASKED_BY_VOICE] !== true) {
       // Asked once a session, by voice; the answer comes back as a SessionResumedRequest.
@@ -225,26 +226,24 @@ async function answer(
     usersToday: fetched.shiftedFrom,
     lead: leadOf(when, first, fetched, locale),
   });
-  const cards = answeredDays.map((d) => ({
+  const cardOf = (d: (typeof answeredDays)[number]) => ({
     forecast: d.forecast,
     advice: d.advice,
     units,
     locale,
-  }));
-  const [firstCard, secondCard] = cards;
+  });
+  const [firstDay, secondDay] = answeredDays;
   const card =
-    firstCard === undefined
-      ? undefined
-      : secondCard === undefined
-        ? adviceCard(firstCard)
-        : twoDayCard(firstCard, secondCard);
+    secondDay === undefined
+      ? adviceCard(cardOf(firstDay))
+      : twoDayCard(cardOf(firstDay), cardOf(secondDay));
   state.outcome = query.item === undefined ? 'advice' : 'item-advice';
   state.logger.debug('advice', {
     provider: first.provider,
     dates: forecasts.map((f) => f.date),
     stale: forecasts.some((f) => f.stale),
   });
-  if (card !== undefined) input.responseBuilder.withStandardCard(card.title, card.text);
+  input.responseBuilder.withStandardCard(card.title, card.text);
   return input.responseBuilder.speak(speech.ssml).withShouldEndSession(true).getResponse();
 }
 
@@ -363,14 +362,9 @@ async function forecastDays(
   zoneUnknown: boolean,
   options: ForecastCallOptions,
 ): Promise<ForecastDays> {
-  const one = async (date: string): Promise<DayForecast | WeatherError> => {
-    try {
-      return await deps.weather.forecastDay({ place, date }, options);
-    } catch (error) {
-      if (!isWeatherError(error)) throw error;
-      return error;
-    }
-  };
+  // A weather error is a result here (the answer says it); anything else still rejects.
+  const one = (date: string): Promise<DayForecast | WeatherError> =>
+    deps.weather.forecastDay({ place, date }, options).catch(weatherErrorAsResult);
   if (when.kind === 'day') {
     const result = await one(when.date);
     if (!isWeatherError(result)) return { forecasts: [result] };
@@ -395,20 +389,23 @@ async function forecastDays(
   return error === undefined ? { forecasts } : { forecasts, error };
 }
 
-/** The place to look up, or what to ask the user for. */
+/** The city the user named, as the place to look up. */
+function placeNamed(city: string): PlaceFound {
+  return { kind: 'place', place: speakable(city) };
+}
+
+/** Without a named city: the device's postal code, or what to ask the user for. */
 async function findPlace(
-  query: WearQuery,
   alexaApi: AlexaApi,
   access: AlexaApiAccess | undefined,
-  onFailure: (error: unknown) => void,
+  logger: Logger,
 ): Promise<PlaceFound> {
-  if (query.city !== undefined) return { kind: 'place', place: speakable(query.city) };
   if (access === undefined) return { kind: 'ask' };
   try {
     return { kind: 'place', place: await alexaApi.postalAddress(access) };
   } catch (error) {
     if (error instanceof AlexaPermissionError) return { kind: 'ask-permission' };
-    onFailure(error);
+    logAlexaApiFailure(logger, 'postalAddress', error);
     return { kind: 'ask' };
   }
 }
@@ -440,16 +437,23 @@ function alexaAccess(input: HandlerInput): AlexaApiAccess | undefined {
   };
 }
 
+/** What an optional Alexa API call answered, or undefined when it failed (logged as `api`). */
 async function settled<T>(
   promise: Promise<T> | undefined,
-  onFailure: (error: unknown) => void,
+  logger: Logger,
+  api: string,
 ): Promise<T | undefined> {
   try {
     return await promise;
   } catch (error) {
-    onFailure(error);
+    logAlexaApiFailure(logger, api, error);
     return undefined;
   }
+}
+
+function weatherErrorAsResult(error: unknown): WeatherError {
+  if (!isWeatherError(error)) throw error;
+  return error;
 }
 
 function defaultUnit(locale: string): TemperatureUnit {

@@ -10,7 +10,8 @@ import { periodWords } from './hour-words.js';
 import { styleOf } from './locale.js';
 import { spokenRange, spokenTemperature } from './numbers.js';
 import { speakable, utterance, type Utterance } from './ssml.js';
-import { pick } from './variation.js';
+import { rememberPerAdvice } from './per-advice.js';
+import { choiceIndex, seedHash } from './variation.js';
 import { clothesWords, itemPhrases, joinWords, outerWords } from './vocabulary.js';
 
 /** What the answer is built from. */
@@ -30,24 +31,77 @@ export interface AdviceSpeechInput {
   readonly range?: { readonly coldestC: number; readonly warmestC: number };
 }
 
-/** The spoken answer. Every outside value in it (the place name) is escaped for SSML. */
+/**
+ * The spoken answer. Every outside value in it (the place name) is escaped for SSML. The words
+ * depend on the seed only through its three choices of wording, so an answer is written once
+ * per advice, choices and the few other things it says (see per-advice.ts).
+ */
 export function adviceSpeech(input: AdviceSpeechInput): Utterance {
-  const { advice, units, seed, locale } = input;
+  const { forecast, advice, units } = input;
+  const seed = seedHash(input.seed);
+  const { coldestC, warmestC } = input.range ?? advice.summary;
+  const choices: Choices = {
+    opener: choiceIndex(seed, 'opener', OPENERS.length),
+    wear: choiceIndex(seed, 'wear', WEAR.length),
+    bring: advice.bring.length === 0 ? 0 : choiceIndex(seed, 'bring', BRING.length),
+  };
+  // The wording first: with many seeds, an advice's other answers differ there at once.
+  return speechOf({ input, choices }, advice, [
+    (choices.opener * WEAR.length + choices.wear) * BRING.length + choices.bring,
+    forecast.place.name,
+    forecast.date,
+    forecast.today,
+    units.temperature,
+    input.locale,
+    input.day,
+    coldestC,
+    warmestC,
+  ]);
+}
+
+/** The wording chosen for each part, as indexes into its table below. */
+interface Choices {
+  readonly opener: number;
+  readonly wear: number;
+  readonly bring: number;
+}
+
+const OPENERS = [
+  (place: string, day: string, range: string) => `In ${place} ${day} it will feel like ${range}`,
+  (place: string, day: string, range: string) =>
+    `${capitalize(day)} in ${place} it will feel like ${range}`,
+  (place: string, day: string, range: string) =>
+    `In ${place} ${day}, expect it to feel like ${range}`,
+] as const;
+const WEAR = [
+  (clothes: string) => `wear ${clothes}`,
+  (clothes: string) => `${clothes} will do`,
+  (clothes: string) => `go for ${clothes}`,
+] as const;
+const WEAR_OVER = [
+  (outer: string, clothes: string) => `wear ${outer} over ${clothes}`,
+  (outer: string, clothes: string) => `put on ${outer} over ${clothes}`,
+  (outer: string, clothes: string) => `go for ${clothes} under ${outer}`,
+] as const;
+const BRING = [', and take', ', and bring', ", and don't forget"] as const;
+
+const speechOf = rememberPerAdvice(writeSpeech, 64);
+
+function writeSpeech({
+  input,
+  choices,
+}: {
+  readonly input: AdviceSpeechInput;
+  readonly choices: Choices;
+}): Utterance {
+  const { advice, units, locale } = input;
   const style = styleOf(locale);
   const place = speakable(input.forecast.place.name);
   const day = input.day ?? dayWords(input.forecast.date, input.forecast.today, locale);
   const { coldestC, warmestC } = input.range ?? advice.summary;
   const range = spokenRange(coldestC, warmestC, units);
 
-  const opener = pick(
-    [
-      `In ${place} ${day} it will feel like ${range}`,
-      `${capitalize(day)} in ${place} it will feel like ${range}`,
-      `In ${place} ${day}, expect it to feel like ${range}`,
-    ],
-    seed,
-    'opener',
-  );
+  const opener = (OPENERS[choices.opener] ?? OPENERS[0])(place, day, range);
 
   const conditions: string[] = [];
   const p = advice.precipitation;
@@ -65,23 +119,12 @@ export function adviceSpeech(input: AdviceSpeechInput): Utterance {
   const outer = outerWords(advice.outer);
   const wear =
     outer === undefined
-      ? pick([`wear ${clothes}`, `${clothes} will do`, `go for ${clothes}`], seed, 'wear')
-      : pick(
-          [
-            `wear ${outer} over ${clothes}`,
-            `put on ${outer} over ${clothes}`,
-            `go for ${clothes} under ${outer}`,
-          ],
-          seed,
-          'wear',
-        );
+      ? (WEAR[choices.wear] ?? WEAR[0])(clothes)
+      : (WEAR_OVER[choices.wear] ?? WEAR_OVER[0])(outer, clothes);
 
   const items = itemPhrases(advice.bring);
   const bring =
-    items.length === 0
-      ? ''
-      : pick([', and take', ', and bring', ", and don't forget"], seed, 'bring') +
-        ` ${joinWords(items, style)}`;
+    items.length === 0 ? '' : `${BRING[choices.bring] ?? BRING[0]} ${joinWords(items, style)}`;
 
   const sentences = [`${opener}${withConditions}: ${wear}${bring}.`];
   const swing = advice.swing;

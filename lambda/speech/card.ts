@@ -5,6 +5,7 @@ import { capitalize, dayWords, fullDateWords } from './day-words.js';
 import { periodWords } from './hour-words.js';
 import { styleOf } from './locale.js';
 import { writtenPrecipitation, writtenTemperature, writtenWind } from './numbers.js';
+import { rememberPerAdvice } from './per-advice.js';
 import { speakable } from './ssml.js';
 import { clothesWords, itemPhrases, joinWords, outerWords } from './vocabulary.js';
 
@@ -28,23 +29,21 @@ export interface AdviceCardInput {
  * advice and the few other things it shows.
  */
 export function adviceCard(input: AdviceCardInput): Card {
-  const { forecast, advice, units, locale } = input;
-  const key = `${forecast.place.name}\n${forecast.place.region ?? ''}\n${forecast.date}\n${forecast.today}\n${forecast.provider}\n${forecast.stale}\n${units.temperature}\n${units.distance ?? ''}\n${locale ?? ''}`;
-  let cards = cardsByAdvice.get(advice);
-  if (cards === undefined) {
-    cards = new Map();
-    cardsByAdvice.set(advice, cards);
-  }
-  let card = cards.get(key);
-  if (card === undefined) {
-    card = writeCard(input);
-    if (cards.size < MAX_CARDS_PER_ADVICE) cards.set(key, card);
-  }
-  return card;
+  const { forecast, units } = input;
+  return cardOf(input, input.advice, [
+    forecast.place.name,
+    forecast.place.region,
+    forecast.date,
+    forecast.today,
+    forecast.provider,
+    forecast.stale,
+    units.temperature,
+    units.distance,
+    input.locale,
+  ]);
 }
 
-const cardsByAdvice = new WeakMap<Advice, Map<string, Card>>();
-const MAX_CARDS_PER_ADVICE = 32;
+const cardOf = rememberPerAdvice(writeCard, 32);
 
 /**
  * The day in a card's title: "Tomorrow, Thursday, December 3rd" for today and tomorrow, else the

@@ -38,6 +38,11 @@ export interface LookupOptions<V> {
 export interface LoadingCache<V> {
   /** The cached value for `key`, or the result of `load` (shared with concurrent callers). */
   get(key: string, load: () => Promise<V>, options?: LookupOptions<V>): Promise<Cached<V>>;
+  /**
+   * What `get` answers at once for `key`, without a promise: the fresh entry (marked most recently
+   * used), or undefined when `get` would load (none, expired, or failing `isUsable`).
+   */
+  peek(key: string, isUsable?: (value: V) => boolean): Cached<V> | undefined;
   /** Entries held now. */
   readonly size: number;
   /** Drops every entry (loads in flight still complete). */
@@ -86,19 +91,23 @@ export function createLoadingCache<V>(options: LoadingCacheOptions): LoadingCach
     return promise;
   };
 
+  const peek = (key: string, isUsable?: (value: V) => boolean): Cached<V> | undefined => {
+    const held = entries.get(key);
+    if (held === undefined || (isUsable !== undefined && !isUsable(held.value))) return undefined;
+    if (options.now() - held.loadedAt >= options.ttlMs) return undefined;
+    remember(key, held); // most recently used
+    return { value: held.value, loadedAt: held.loadedAt, stale: false };
+  };
+
   const get = async (
     key: string,
     load: () => Promise<V>,
     lookup: LookupOptions<V> = {},
   ): Promise<Cached<V>> => {
-    const usable = lookup.isUsable ?? (() => true);
+    const fresh = peek(key, lookup.isUsable);
+    if (fresh !== undefined) return fresh;
+    const usable = lookup.isUsable ?? always;
     const held = entries.get(key);
-    if (held !== undefined && usable(held.value)) {
-      if (options.now() - held.loadedAt < options.ttlMs) {
-        remember(key, held); // most recently used
-        return { value: held.value, loadedAt: held.loadedAt, stale: false };
-      }
-    }
     try {
       const signal = typeof lookup.signal === 'function' ? lookup.signal() : lookup.signal;
       const entry = await untilAborted(startLoad(key, load), signal);
@@ -118,6 +127,7 @@ export function createLoadingCache<V>(options: LoadingCacheOptions): LoadingCach
 
   return {
     get,
+    peek,
     get size() {
       return entries.size;
     },
@@ -149,6 +159,10 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
       },
     );
   });
+}
+
+function always(): boolean {
+  return true;
 }
 
 function asError(reason: unknown): Error {

@@ -20,7 +20,7 @@ import {
   parseGeocoding,
   type ForecastSeries,
 } from './open-meteo-schema.js';
-import { normalizePlaceQuery, placeCacheKey, type NormalizedPlaceQuery } from './place-query.js';
+import { keyedPlaceQuery, placeCacheKey, type NormalizedPlaceQuery } from './place-query.js';
 import { forecastCodec, placeCodec, type SharedCache } from './shared-cache/index.js';
 import {
   DEFAULT_HORIZON_DAYS,
@@ -197,8 +197,9 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
     async preparePlace(place, callOptions = {}) {
       let budget: Budget | undefined;
       try {
-        const query = normalizePlaceQuery(place);
-        await places.get(placeCacheKey(query), () => lookUpPlace(query), {
+        const { query, key } = keyedPlaceQuery(place);
+        if (places.peek(key) !== undefined) return;
+        await places.get(key, () => lookUpPlace(query), {
           signal: () =>
             (budget ??= startBudget(
               Math.min(callOptions.timeoutMs ?? budgetMs, budgetMs),
@@ -213,7 +214,7 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
     },
     async forecastDay(request, callOptions = {}) {
       assertRequestedDate(request.date);
-      const query = normalizePlaceQuery(request.place);
+      const { query, key: placeKey } = keyedPlaceQuery(request.place);
       // Started on the first upstream call only: a request answered from the cache needs no timer.
       let budget: Budget | undefined;
       const signal = (): AbortSignal =>
@@ -222,9 +223,10 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
           callOptions.signal,
         )).signal;
       try {
-        const found = await places.get(placeCacheKey(query), () => lookUpPlace(query), {
-          signal,
-        });
+        // A warm instance answers from its caches without waiting on a promise.
+        const found =
+          places.peek(placeKey) ??
+          (await places.get(placeKey, () => lookUpPlace(query), { signal }));
         if (found.value === null) {
           throw new PlaceNotFoundError('no-match', query.kind === 'name' ? query.name : undefined);
         }
@@ -236,11 +238,14 @@ export function createOpenMeteoProvider(options: OpenMeteoProviderOptions = {}):
         const longitude = place.longitude.toFixed(2);
         const usable = (series: ForecastSeries): boolean =>
           (series.days.get(date)?.length ?? 0) >= minHours;
-        const cached = await forecasts.get(
-          `${latitude},${longitude}`,
-          () => fetchForecast(latitude, longitude, window.today),
-          { signal, isUsable: usable },
-        );
+        const forecastKey = `${latitude},${longitude}`;
+        const cached =
+          forecasts.peek(forecastKey, usable) ??
+          (await forecasts.get(
+            forecastKey,
+            () => fetchForecast(latitude, longitude, window.today),
+            { signal, isUsable: usable },
+          ));
         const series = cached.value;
         if (!usable(series)) {
           if (date > series.lastDate) {

@@ -70,3 +70,24 @@ export function placeCacheKey(query: NormalizedPlaceQuery): string {
     ? `name:${query.countryCode ?? ''}:${query.name.toLowerCase()}`
     : `postal:${query.countryCode}:${query.postalCode}`;
 }
+
+/** A checked place query and its cache key. */
+export interface KeyedPlaceQuery {
+  readonly query: NormalizedPlaceQuery;
+  readonly key: string;
+}
+
+/**
+ * {@link normalizePlaceQuery} and its {@link placeCacheKey} at once. A city name repeats across
+ * requests (and is asked twice in one: the early lookup, then the forecast), so a name's are
+ * worked out once; a failure is not remembered, it throws each time.
+ */
+export function keyedPlaceQuery(place: PlaceQuery): KeyedPlaceQuery {
+  return typeof place === 'string' ? keyedName(place) : keyed(normalizePlaceQuery(place));
+}
+
+function keyed(query: NormalizedPlaceQuery): KeyedPlaceQuery {
+  return { query, key: placeCacheKey(query) };
+}
+
+const keyedName = memo((name: string): KeyedPlaceQuery => keyed(normalizePlaceQuery(name)));

@@ -1,8 +1,11 @@
 /** Small deterministic helpers: a string hash and a seeded pseudo-random generator. */
 
-/** FNV-1a hash of `text`, an unsigned 32-bit integer. Stable across runs and machines. */
-export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
+/**
+ * FNV-1a hash of `text`, an unsigned 32-bit integer. Stable across runs and machines. `basis`
+ * continues a hash: `hashString(b, hashString(a))` is `hashString(a + b)`.
+ */
+export function hashString(text: string, basis = 0x811c9dc5): number {
+  let hash = basis;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);

@@ -120,6 +120,36 @@ describe('speech/adviceSpeech', () => {
     expect(variants.size).to.be.greaterThan(3);
   });
 
+  it('says the same words from one advice as from a fresh copy of it, whatever the seed, units, locale and day', () => {
+    const { day, advice } = exampleDay();
+    const sunny = forecast(hours(24, 31, () => ({ uvIndex: 9, precipitationProbability: 0 })));
+    const sunnyAdvice = adviseDay(sunny.hours);
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.constantFrom(CELSIUS, FAHRENHEIT),
+        fc.constantFrom(undefined, 'en-US', 'en-GB', 'en-AU'),
+        fc.constantFrom(undefined, 'on Saturday and Sunday'),
+        fc.boolean(),
+        (seed, units, locale, named, rainy) => {
+          const [d, a] = rainy ? [day, advice] : [sunny, sunnyAdvice];
+          const input = {
+            forecast: d,
+            units,
+            seed,
+            ...(locale === undefined ? {} : { locale }),
+            ...(named === undefined ? {} : { day: named }),
+          };
+          const first = adviceSpeech({ ...input, advice: a });
+          const again = adviceSpeech({ ...input, advice: a });
+          const anew = adviceSpeech({ ...input, advice: { ...a } });
+          expect(again).to.deep.equal(first);
+          expect(anew).to.deep.equal(first);
+        },
+      ),
+    );
+  });
+
   it('escapes the place name in SSML and keeps it plain in the text', () => {
     const day = forecast(hours(10, 14), {
       place: { ...CHICAGO_PLACE, name: "Tom & Jerry's <Town>" },

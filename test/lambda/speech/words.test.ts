@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import {
   calendarWords,
   dayWords,
@@ -107,6 +108,23 @@ describe('speech/words', () => {
   it('picks the same choice for the same seed and slot', () => {
     const choices = ['a', 'b', 'c', 'd'] as const;
     expect(pick(choices, 'seed-1', 'opener')).to.equal(pick(choices, 'seed-1', 'opener'));
+  });
+
+  it('picks by the FNV-1a hash of the seed, a NUL and the slot, as it always has', () => {
+    const fnv1a = (text: string): number => {
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < text.length; i += 1) {
+        hash ^= text.charCodeAt(i);
+        hash = Math.imul(hash, 0x01000193);
+      }
+      return hash >>> 0;
+    };
+    const choices = ['a', 'b', 'c'] as const;
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.constant('amzn1.échö-🌧')), fc.string(), (seed, slot) => {
+        expect(pick(choices, seed, slot)).to.equal(choices[fnv1a(`${seed}\u0000${slot}`) % 3]);
+      }),
+    );
   });
 
   it('picks every choice for some seed', () => {

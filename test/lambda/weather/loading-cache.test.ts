@@ -25,6 +25,31 @@ describe('weather/loading-cache', () => {
     expect(loads).to.equal(1);
   });
 
+  it('peeks at a fresh entry without loading, as get would answer it', async () => {
+    const { store } = cache();
+    const loaded = await store.get('k', () => Promise.resolve('v'));
+    expect(store.peek('k')).to.deep.equal(loaded);
+  });
+
+  it('peeks at nothing for a missing, expired or unusable entry', async () => {
+    const { clock, store } = cache();
+    await store.get('k', () => Promise.resolve('v'));
+    expect(store.peek('other')).to.equal(undefined);
+    expect(store.peek('k', (value) => value !== 'v')).to.equal(undefined);
+    clock.now += 100;
+    expect(store.peek('k')).to.equal(undefined);
+  });
+
+  it('counts a peek as a use: the peeked entry outlives a less recent one', async () => {
+    const { store } = cache({ maxEntries: 2 });
+    await store.get('a', () => Promise.resolve('a'));
+    await store.get('b', () => Promise.resolve('b'));
+    store.peek('a');
+    await store.get('c', () => Promise.resolve('c'));
+    expect(store.peek('a')?.value).to.equal('a');
+    expect(store.peek('b')).to.equal(undefined);
+  });
+
   it('loads again once the entry is older than ttlMs', async () => {
     const { clock, store } = cache();
     await store.get('k', () => Promise.resolve('old'));
