@@ -80,7 +80,7 @@ exports.handler = (event) => skill.invoke(event);\n`,
   const e = summarize(times.empty).p50;
   const p99 = (x: number[]) => `p99 ${summarize(x).p99.toFixed(1).padStart(7)} ms`;
 
-  const first = await freshProcesses(dir, baseline, Math.max(3, Math.ceil(RUNS / 3)));
+  const first = await freshProcesses(dir, baseline, RUNS);
   console.log(
     `bench:cold-start  ${RUNS} fresh processes each, p50 (and p99), Node ${process.version}`,
   );
