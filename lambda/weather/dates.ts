@@ -56,13 +56,7 @@ const isCanonicalZone = (timeZone: string): boolean =>
  * (`US/Central`, `UTC`) that `Intl.DateTimeFormat` takes.
  */
 export function isKnownTimeZone(timeZone: string): boolean {
-  if (isCanonicalZone(timeZone)) return true;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return isCanonicalZone(timeZone) || aliasFormatter(timeZone) !== undefined;
 }
 
 /**
@@ -91,25 +85,42 @@ function dateInZone(epochMs: number, timeZone: string): IsoDate {
   }
 }
 
-/** Formatters for the zones that are not canonical (aliases), made on first use. */
+/** Formatters of the alias zones the runtime knows, made on first use. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The local date at `epochMs` in an alias zone, through `Intl.DateTimeFormat`. */
-function dateByFormatter(epochMs: number, timeZone: string): IsoDate {
+/**
+ * The date formatter of an alias zone (`US/Central`), made once; undefined when
+ * `Intl.DateTimeFormat` refuses the zone (its making is the check, and a refusal is not kept).
+ */
+function aliasFormatter(timeZone: string): Intl.DateTimeFormat | undefined {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
-    // en-CA formats dates as YYYY-MM-DD.
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
+    try {
+      // en-CA formats dates as YYYY-MM-DD.
+      formatter = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    } catch {
+      return undefined;
+    }
     formatters.set(timeZone, formatter);
   }
+  return formatter;
+}
+
+/** The local date at `epochMs` through a zone's formatter. */
+function dateByFormatter(epochMs: number, formatter: Intl.DateTimeFormat): IsoDate {
   const parts = formatter.formatToParts(epochMs);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The UTC date of an instant (not memoised: instants rarely repeat, unlike {@link fromUtcMs}'s days). */
+function utcDateAt(epochMs: number): IsoDate {
+  return new Date(epochMs).toISOString().slice(0, 10);
 }
 
 /** The last answer per zone, by UTC minute: every zone's offset is a whole number of minutes. */
@@ -124,11 +135,13 @@ export function localDate(epochMs: number, timeZone: string, fallbackOffsetSecon
   const last = lastAnswers.get(timeZone);
   if (last !== undefined && last.minute === minute) return last.date;
   let date: IsoDate;
-  if (timeZone === 'UTC') date = fromUtcMs(epochMs);
+  if (timeZone === 'UTC') date = utcDateAt(epochMs);
   else if (isCanonicalZone(timeZone)) date = dateInZone(epochMs, timeZone);
-  else if (formatters.has(timeZone) || isKnownTimeZone(timeZone))
-    date = dateByFormatter(epochMs, timeZone);
-  else return fromUtcMs(epochMs + fallbackOffsetSeconds * 1000);
+  else {
+    const formatter = aliasFormatter(timeZone);
+    if (formatter === undefined) return utcDateAt(epochMs + fallbackOffsetSeconds * 1000);
+    date = dateByFormatter(epochMs, formatter);
+  }
   lastAnswers.set(timeZone, { minute, date });
   return date;
 }
