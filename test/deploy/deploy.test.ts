@@ -16,6 +16,7 @@ import {
   runDeploy,
   runDeployCli,
   type BuildStep,
+  type DeployOptions,
 } from '../../scripts/deploy/index.js';
 import { expectRejection } from '../harness/assertions.js';
 import { SkillTestIssuer } from '../harness/tokens.js';
@@ -140,6 +141,21 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
     });
   }
 
+  /**
+   * runDeploy with this suite's defaults: ENV, the fake build and key set, the temporary root, and
+   * no output; `options` replaces any of them.
+   */
+  const deploy = (runner: FakeRunner, options: Partial<DeployOptions> = {}) =>
+    runDeploy({
+      env: ENV,
+      runner: runner.run,
+      build,
+      keySet,
+      root,
+      out: () => undefined,
+      ...options,
+    });
+
   beforeEach(async () => {
     built = 0;
     root = await mkdtemp(join(tmpdir(), 'wsiw-deploy-'));
@@ -154,7 +170,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
   it('checks the ASK CLI and the profile, builds, runs ask deploy, then sets account linking', async () => {
     const linking: Linking[] = [];
     const runner = working(linking);
-    await runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined });
+    await deploy(runner);
     expect(runner.commandLines()).to.deep.equal([
       'ask --version',
       'ask smapi get-vendor-list --profile default',
@@ -173,14 +189,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
       await rm(join(step.root, '.build', 'lambda', 'weather-cache-dynamodb.js'));
     };
 
-    const outcome = await runDeploy({
-      env: ENV,
-      runner: runner.run,
-      build: incomplete,
-      keySet,
-      root,
-      out: () => undefined,
-    }).catch((error: unknown) => error);
+    const outcome = await deploy(runner, { build: incomplete }).catch((error: unknown) => error);
 
     expect(outcome).to.be.instanceOf(ProjectFileError);
     expect((outcome as Error).message).to.include('weather-cache-dynamodb.js');
@@ -190,17 +199,12 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
   it("ships the tenant's key set beside the skill's bundle, with the time it was fetched", async () => {
     const asked: string[] = [];
     const now = Date.UTC(2026, 11, 2, 12);
-    await runDeploy({
-      env: ENV,
-      runner: working([]).run,
-      build,
+    await deploy(working([]), {
       keySet: (uri) => {
         asked.push(uri);
         return keySet();
       },
       now: () => now,
-      root,
-      out: () => undefined,
     });
     expect(asked).to.deep.equal(['https://tenant.example.auth0.com/.well-known/jwks.json']);
     const shipped = readShippedKeySet(join(root, '.build', 'lambda', 'jwks.json'), now);
@@ -230,32 +234,14 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
       () => Promise.resolve({ keys: [{ kty: 'EC', crv: 'P-256' }] }),
     ]) {
       const runner = working([]);
-      await expectRejection(
-        runDeploy({
-          env: ENV,
-          runner: runner.run,
-          build,
-          keySet: source,
-          root,
-          out: () => undefined,
-        }),
-        KeySetStepError,
-        'ERR_KEY_SET',
-      );
+      await expectRejection(deploy(runner, { keySet: source }), KeySetStepError, 'ERR_KEY_SET');
       expect(runner.commandLines()).to.not.include('ask deploy --profile default');
     }
   });
 
   it('sends an account-linking request that satisfies ask-smapi-model, with the proxy as token URL', async () => {
     const linking: Linking[] = [];
-    await runDeploy({
-      env: ENV,
-      runner: working(linking).run,
-      build,
-      keySet,
-      root,
-      out: () => undefined,
-    });
+    await deploy(working(linking));
     const body = linking[0]?.body;
     expect(validateSmapi('v1.skill.accountLinking.AccountLinkingRequest', body)).to.deep.equal([]);
     expect((body as { accountLinkingRequest: unknown }).accountLinkingRequest).to.deep.equal({
@@ -275,14 +261,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
 
   it('writes the request file with mode 0600 and deletes it afterwards', async () => {
     const linking: Linking[] = [];
-    await runDeploy({
-      env: ENV,
-      runner: working(linking).run,
-      build,
-      keySet,
-      root,
-      out: () => undefined,
-    });
+    await deploy(working(linking));
     expect(linking[0]?.mode).to.equal(0o600);
     expect(existsSync(linking[0]?.path ?? '')).to.equal(false);
   });
@@ -299,11 +278,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
         return { exitCode: 1, stderr: `[Error]: 400 invalid clientSecret "${SECRET}"` };
       },
     });
-    const error = await expectRejection(
-      runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined }),
-      StepFailedError,
-      'ERR_STEP_FAILED',
-    );
+    const error = await expectRejection(deploy(runner), StepFailedError, 'ERR_STEP_FAILED');
     expect(error.message).not.to.include(SECRET);
     expect(error.message).to.include('[masked]');
     expect(existsSync(linking[0]?.path ?? '')).to.equal(false);
@@ -327,14 +302,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
   });
 
   it('writes the stack parameters from the environment into ask-resources.json, and no secret', async () => {
-    await runDeploy({
-      env: ENV,
-      runner: working([]).run,
-      build,
-      keySet,
-      root,
-      out: () => undefined,
-    });
+    await deploy(working([]));
     const text = await readFile(join(root, 'ask-resources.json'), 'utf8');
     expect(text).not.to.include(SECRET);
     const parameters = (
@@ -367,14 +335,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
         return {};
       },
     });
-    await runDeploy({
-      env: { ...ENV, ASK_PROFILE: 'work' },
-      runner: runner.run,
-      build,
-      keySet,
-      root,
-      out: () => undefined,
-    });
+    await deploy(runner, { env: { ...ENV, ASK_PROFILE: 'work' } });
     const resources = JSON.parse(await readFile(join(root, 'ask-resources.json'), 'utf8')) as {
       profiles: Record<string, unknown>;
     };
@@ -395,14 +356,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
         ]),
       }),
     });
-    const result = await runDeploy({
-      env: ENV,
-      runner: runner.run,
-      build,
-      keySet,
-      root,
-      out: () => undefined,
-    });
+    const result = await deploy(runner);
     expect(result.proxyUrl).to.equal(PROXY_URL);
     expect(runner.commandLines('aws')[1]).to.include(`--stack-name ${STACK_ID} --region us-east-1`);
   });
@@ -417,11 +371,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
         stdout: JSON.stringify([{ OutputKey: 'SkillEndpoint', OutputValue: SKILL_ARN }]),
       }),
     });
-    await expectRejection(
-      runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined }),
-      StackOutputError,
-      'ERR_STACK_OUTPUT',
-    );
+    await expectRejection(deploy(runner), StackOutputError, 'ERR_STACK_OUTPUT');
     expect(runner.commandLines().some((l) => l.includes('update-account-linking-info'))).to.equal(
       false,
     );
@@ -429,11 +379,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
 
   it('stops after a failed ask deploy, before account linking', async () => {
     const runner = working([], { 'ask deploy': () => ({ exitCode: 1 }) });
-    await expectRejection(
-      runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined }),
-      StepFailedError,
-      'ERR_STEP_FAILED',
-    );
+    await expectRejection(deploy(runner), StepFailedError, 'ERR_STEP_FAILED');
     expect(runner.commandLines().some((l) => l.includes('update-account-linking-info'))).to.equal(
       false,
     );
@@ -458,14 +404,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
             )
           : working([], { 'aws lambda get-account-settings': settings });
       const lines: string[] = [];
-      await runDeploy({
-        env: { ...ENV, ...env },
-        runner: runner.run,
-        build,
-        keySet,
-        root,
-        out: (line) => lines.push(line),
-      });
+      await deploy(runner, { env: { ...ENV, ...env }, out: (line) => lines.push(line) });
       const resources = JSON.parse(await readFile(join(root, 'ask-resources.json'), 'utf8')) as {
         profiles: Record<
           string,
@@ -611,31 +550,19 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
       expect(text.trim().split('\n')).to.have.length(1);
       expect(runner.commandLines()).to.deep.equal(['ask --version']);
       expect(built).to.equal(0);
-      await expectRejection(
-        runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined }),
-        AskCliBrokenError,
-        'ERR_ASK_CLI_BROKEN',
-      );
+      await expectRejection(deploy(runner), AskCliBrokenError, 'ERR_ASK_CLI_BROKEN');
     });
 
     it('does not take any failing ask --version for the antlr4ts crash', async () => {
       const runner = fakeRunner({
         'ask --version': () => ({ exitCode: 1, stderr: 'Error: EACCES: permission denied' }),
       });
-      await expectRejection(
-        runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined }),
-        ToolMissingError,
-        'ERR_TOOL_MISSING',
-      );
+      await expectRejection(deploy(runner), ToolMissingError, 'ERR_TOOL_MISSING');
     });
 
     it('refuses an ASK CLI v1', async () => {
       const runner = fakeRunner({ 'ask --version': () => ({ stdout: '1.7.23' }) });
-      const error = await expectRejection(
-        runDeploy({ env: ENV, runner: runner.run, build, keySet, root, out: () => undefined }),
-        ToolMissingError,
-        'ERR_TOOL_MISSING',
-      );
+      const error = await expectRejection(deploy(runner), ToolMissingError, 'ERR_TOOL_MISSING');
       expect(error.message).to.include('1.7.23');
       expect(built).to.equal(0);
     });
@@ -649,14 +576,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
         }),
       });
       const error = await expectRejection(
-        runDeploy({
-          env: { ...ENV, ASK_PROFILE: 'work' },
-          runner: runner.run,
-          build,
-          keySet,
-          root,
-          out: () => undefined,
-        }),
+        deploy(runner, { env: { ...ENV, ASK_PROFILE: 'work' } }),
         AskProfileError,
         'ERR_ASK_PROFILE',
       );
@@ -666,11 +586,7 @@ describe('deploy: npm run deploy with a fake ask and aws', function () {
 
     it('refuses missing variables, naming every one, without running anything', async () => {
       const runner = fakeRunner();
-      const error = await expectRejection(
-        runDeploy({ env: {}, runner: runner.run, build, keySet, root, out: () => undefined }),
-        ConfigError,
-        'ERR_CONFIG',
-      );
+      const error = await expectRejection(deploy(runner, { env: {} }), ConfigError, 'ERR_CONFIG');
       expect(error.problems.map((p) => p.name)).to.have.members([
         'ISSUER_BASE_URL',
         'ALEXA_CLIENT_ID',
