@@ -239,6 +239,12 @@ async function breakdown(bundleDir: string): Promise<string[]> {
       `await new Promise((done) => require('node:http').get('http://127.0.0.1:${port}/', (res) => res.resume().on('end', done)));`,
     ],
     [
+      'warm loopback round trip (2nd GET, kept alive)',
+      `const http = require('node:http'); const agent = new http.Agent({ keepAlive: true });
+const get = () => new Promise((done) => http.get('http://127.0.0.1:${port}/', { agent }, (res) => res.resume().on('end', done)));
+await get(); const t0 = performance.now(); await get(); elapsed = performance.now() - t0; agent.destroy();`,
+    ],
+    [
       'first global fetch (undici; not used)',
       `await (await fetch('http://127.0.0.1:${port}/')).text();`,
     ],

@@ -14,6 +14,9 @@
  * floor (a)) in a freshly parsed copy of one event with a new request id, parsed before the clock
  * starts.
  * Targets (p50): first-seen <= 1.3x floor (b); repeated <= 10x floor (a).
+ * Then a calibration, a diagnostic: what this machine charges for the one system call a request
+ * makes and floor (a) does not, the line's write (one of the bundle's lines written alone after a
+ * floor (a) request, and one write(2) of it to /dev/null).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,7 +35,8 @@ const USAGE = `Usage: npm run bench:skill [-- options]
 The built bundle with a deployment's defaults (LOG_LEVEL info to a real stdout, a pipe; the key set
 shipped beside it; Open-Meteo and Settings on loopback) against floors measured in the same process
 and run. Targets (p50): a first-seen token <= 1.3x floor (b); a repeated token <= 10x floor (a);
-the first-seen token is also reported against the physical floor (c).
+the first-seen token is also reported against the physical floor (c). A calibration follows (no
+target): the price of the request's one system call, its log line's write, on this machine.
 
 Options:
   --requests <n>  requests per variant per round (default 200)
@@ -55,7 +59,15 @@ const input = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'
     .addRequestHandlers({ canHandle: () => true, handle: (i) => i.responseBuilder.speak('Wear a coat.').getResponse() })
     .create();
   const tokenOf = (event) => event.context.System.user.accessToken;
+  // One line as the bundle writes it, kept for the calibration below (the stream is left as is).
+  let sampleLine;
+  const write = process.stdout.write;
+  process.stdout.write = function (chunk, ...rest) {
+    sampleLine ??= String(chunk);
+    return write.call(this, chunk, ...rest);
+  };
   const first = await handler(input.repeated, {});
+  process.stdout.write = write;
   const speech = JSON.stringify(first.response.outputSpeech || {});
   for (let i = 0; i < 50; i += 1) {
     await handler(input.repeated, {});
@@ -112,7 +124,22 @@ const input = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'
       await time(samples.repeat, () => handler(event, {}));
     }
   }
-  process.send({ samples, speech }, () => process.disconnect());
+  // Calibration, a diagnostic: this machine's price of the line's write alone, to the same stdout
+  // after a floor (a) request (the floor makes no system call), and of one write(2) to /dev/null.
+  const { openSync, writeSync, closeSync } = require('node:fs');
+  const nullFd = openSync('/dev/null', 'w');
+  const calibration = { stdout: [], devNull: [] };
+  for (let i = 0; i < input.calibrationLines; i += 1) {
+    await floor.invoke(repeatedRequest());
+    let started = performance.now();
+    process.stdout.write(sampleLine);
+    calibration.stdout.push(performance.now() - started);
+    started = performance.now();
+    writeSync(nullFd, sampleLine);
+    calibration.devNull.push(performance.now() - started);
+  }
+  closeSync(nullFd);
+  process.send({ samples, speech, calibration }, () => process.disconnect());
 })().catch((error) => {
   process.stderr.write(String(error && error.stack || error) + '\\n');
   process.exit(1);
@@ -122,7 +149,11 @@ const input = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'
 interface ChildResult {
   samples: Record<'a' | 'b' | 'c' | 'first' | 'repeat', number[]>;
   speech: string;
+  calibration: Record<'stdout' | 'devNull', number[]>;
 }
+
+/** Lines the measuring process writes for the calibration, after the bundle's own. */
+const CALIBRATION_LINES = 1000;
 
 async function main(): Promise<void> {
   const { args, perRound, rounds } = benchCommandLine(
@@ -167,6 +198,7 @@ async function main(): Promise<void> {
         fresh,
         perRound,
         rounds,
+        calibrationLines: CALIBRATION_LINES,
       }),
     );
     await writeFile(join(dir, 'bench-child.cjs'), CHILD);
@@ -176,7 +208,7 @@ async function main(): Promise<void> {
       [inputPath],
       upstreams.env,
     );
-    const result = { ...run.result, logLines: run.stdoutLines };
+    const result = { ...run.result, logLines: run.stdoutLines - CALIBRATION_LINES };
     if (!/feel like/.test(result.speech)) {
       throw new Error(`the bundle did not answer with advice: ${result.speech.slice(0, 200)}`);
     }
@@ -211,6 +243,11 @@ async function main(): Promise<void> {
     );
     console.log(
       `  the bundle wrote ${result.logLines} log lines to stdout (LOG_LEVEL info, a pipe); upstream calls: ${[...upstreams.calls].map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    );
+    const wrote = us(result.calibration.stdout);
+    const sysNull = us(result.calibration.devNull);
+    console.log(
+      `  calibration (a diagnostic): one request's line written alone to the same stdout after a floor (a) request, p50 ${wrote.p50.toFixed(1)} µs (${(wrote.p50 / s.a.p50).toFixed(1)}x floor (a)); one write(2) of it to /dev/null p50 ${sysNull.p50.toFixed(1)} µs (${(sysNull.p50 / s.a.p50).toFixed(1)}x floor (a)). Floor (a) makes no system call; the bundle makes this one per request`,
     );
     console.log(
       "  still differs from Lambda: no TLS on loopback; stdout is a pipe drained by this process, where Lambda's runtime drains it; this machine's Node, where Lambda runs nodejs24.x",
