@@ -68,6 +68,7 @@ const input = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'
   };
   const first = await handler(input.repeated, {});
   process.stdout.write = write;
+  if (sampleLine === undefined) throw new Error('the bundle wrote no log line on its first request');
   const speech = JSON.stringify(first.response.outputSpeech || {});
   for (let i = 0; i < 50; i += 1) {
     await handler(input.repeated, {});
