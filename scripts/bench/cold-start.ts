@@ -232,14 +232,14 @@ async function breakdown(bundleDir: string): Promise<string[]> {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
   const steps: [string, string][] = [
-    ['nothing (the harness’s own cost, in each line)', ''],
+    ['nothing (the harness’s own cost, in each line not timed alone)', ''],
     ['load the bundle (module evaluation)', "require('./index.js');"],
     [
       'first node:http GET (the skill), loopback',
       `await new Promise((done) => require('node:http').get('http://127.0.0.1:${port}/', (res) => res.resume().on('end', done)));`,
     ],
     [
-      'warm loopback round trip (2nd GET, kept alive)',
+      '2nd loopback GET, socket kept, code cold (timed alone)',
       `const http = require('node:http'); const agent = new http.Agent({ keepAlive: true });
 const get = () => new Promise((done) => http.get('http://127.0.0.1:${port}/', { agent }, (res) => res.resume().on('end', done)));
 await get(); const t0 = performance.now(); await get(); elapsed = performance.now() - t0; agent.destroy();`,
@@ -261,7 +261,7 @@ await get(); const t0 = performance.now(); await get(); elapsed = performance.no
       "require('node:stream').Readable.toWeb(require('node:stream').Readable.from([]));",
     ],
     [
-      'first key import and RS256 check',
+      'first key import and RS256 check (timed alone)',
       `const { generateKeyPairSync, createPublicKey, sign } = require('node:crypto');
 const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwk = pair.publicKey.export({ format: 'jwk' });
@@ -297,7 +297,7 @@ process.stdout.write(String(elapsed ?? performance.now() - t)); })();`;
         });
         times.push(Number(run));
       }
-      lines.push(`${label.padEnd(48)} ${summarize(times).p50.toFixed(1).padStart(7)} ms`);
+      lines.push(`${label.padEnd(56)} ${summarize(times).p50.toFixed(1).padStart(7)} ms`);
     }
   } finally {
     server.close();
