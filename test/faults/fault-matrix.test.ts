@@ -23,7 +23,7 @@ import {
   forecastBody,
   geocodingBody,
 } from '../harness/open-meteo-bodies.js';
-import { serveForecast, serveGeocoding } from '../harness/open-meteo.js';
+import { serveForecast, serveGeocoding, WEATHER_APOLOGY } from '../harness/open-meteo.js';
 import { intentRequest, TEST_API_ACCESS_TOKEN } from '../harness/requests.js';
 import { createTestKey } from 'alexa-skill-harness';
 import { TEST_NOW, SkillTestIssuer } from '../harness/tokens.js';
@@ -36,13 +36,6 @@ const KEY_SET_TIMEOUT_MS = 250;
 const WEATHER_BUDGET_MS = 200;
 const UPSTREAM_TIMEOUT_MS = 200;
 const MARGIN_MS = 400;
-
-/**
- * The skill's apology when no forecast can be had (either wording, as SSML escapes it), and not
- * another "Sorry": the key set's apology must not pass for a weather failure.
- */
-const WEATHER_APOLOGY =
-  /Sorry, (I can(?:'|&apos;)t get the forecast|the weather service isn(?:'|&apos;)t answering)/;
 
 const logs: string[] = [];
 const secrets: string[] = [TEST_API_ACCESS_TOKEN];

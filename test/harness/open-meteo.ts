@@ -37,3 +37,10 @@ export function serveForecast(
     .query((q: Query) => options.match?.(q) ?? true)
     .reply(options.status ?? 200, body as nock.Body);
 }
+
+/**
+ * What the skill says when no forecast can be had (either wording, as SSML escapes it), and no
+ * other "Sorry": a key-set apology must not pass for a weather failure.
+ */
+export const WEATHER_APOLOGY =
+  /Sorry, (I can(?:'|&apos;)t get the forecast|the weather service isn(?:'|&apos;)t answering)/;
