@@ -60,10 +60,15 @@ export function datePastSpeech(options: FailureOptions = {}): FailureSpeech {
   return { speech: utterance(line) };
 }
 
-/** "The forecast only goes 15 days ahead, until Thursday, December 17th." */
+/**
+ * "The forecast only goes 15 days ahead, until Thursday, December 17th." A forecast cut short by
+ * its source says so plainly: "only goes 1 day ahead", "only covers today".
+ */
 export function forecastReachText(lastDate: string, today: string, locale?: string): string {
   const days = daysBetween(today, lastDate);
-  return `The forecast only goes ${days} days ahead, until ${fullDateWords(lastDate, locale)}.`;
+  const until = fullDateWords(lastDate, locale);
+  if (days <= 0) return `The forecast only covers today, ${until}.`;
+  return `The forecast only goes ${days} ${days === 1 ? 'day' : 'days'} ahead, until ${until}.`;
 }
 
 /** The date asked for is beyond the forecast: say how far the forecast goes. */

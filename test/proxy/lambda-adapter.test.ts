@@ -73,8 +73,8 @@ describe('proxy Lambda Function URL adapter', () => {
     } as Partial<APIGatewayProxyEventV2>;
     delete event.headers;
     const result = await createFunctionUrlHandler(makeExchange())(event as APIGatewayProxyEventV2);
-    expect(result.statusCode).to.be.within(400, 499);
-    expect(JSON.parse(result.body ?? '{}')).to.have.property('error');
+    expect(result.statusCode).to.equal(415);
+    expect(JSON.parse(result.body ?? '{}')).to.have.property('error', 'invalid_request');
   });
 
   it("logs Lambda's request id on the exchange line", async () => {

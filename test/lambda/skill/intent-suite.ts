@@ -84,6 +84,11 @@ export function intentSuites(target: SuiteTarget): void {
         const reply = await alexa.say('ask weather wardrobe what to wear in Paris this weekend');
         expect(reply).to.have.speech(/Paris/);
         expect(reply).to.have.speech(ADVICE);
+        // Both days answered: a weekend's card names the two.
+        expect(reply).to.have.card({
+          type: 'Standard',
+          title: /^Paris: Saturday, .+ and Sunday, /,
+        });
       });
 
       it('asks for the postal code by voice, keeping the day in the session', async () => {
@@ -191,6 +196,11 @@ export function intentSuites(target: SuiteTarget): void {
         const reply = await alexa.say('Saturday');
         expect(reply).to.have.speech(/Paris/);
         expect(reply).to.have.speech(ADVICE);
+        // The one day said, not the weekend.
+        expect(reply).to.have.card({
+          type: 'Standard',
+          title: /^Paris: Saturday, [A-Z][a-z]+ \d+\w\w$/,
+        });
       });
 
       it('answers an item question about the item first', async () => {
@@ -208,7 +218,7 @@ export function intentSuites(target: SuiteTarget): void {
         expect(reply)
           .to.have.speech(/Saturday/)
           .and.to.have.speech(/Sunday/);
-        expect(reply).to.have.card({ type: 'Standard' });
+        expect(reply).to.have.card({ type: 'Standard', title: /^Oslo: Saturday, .+ and Sunday, / });
       });
     });
 
@@ -332,7 +342,9 @@ export function intentSuites(target: SuiteTarget): void {
           date: 'soonish',
         });
         expect(asked)
-          .to.have.speech(/Which day should I check\?$/)
+          .to.have.speech(
+            'I can tell you what to wear for a day or a weekend in the next two weeks, like today, tomorrow or Saturday. Which day should I check?',
+          )
           .and.to.elicitSlot('date');
         nockAlexaApi();
         expect(await alexa.say('on Saturday')).to.have.speech(/Oslo on Saturday|Saturday in Oslo/);
@@ -395,7 +407,9 @@ export function intentSuites(target: SuiteTarget): void {
       });
 
       it('asks the user to link on launch too', async () => {
-        expect(await talk().say('open weather wardrobe')).to.have.linkAccountCard();
+        const reply = await talk().say('open weather wardrobe');
+        expect(reply).to.have.linkAccountCard();
+        expect(reply).to.have.speech(AUTH_OUTCOMES.ERR_TOKEN_MISSING.speech);
       });
 
       it('helps, and keeps the session open', async () => {

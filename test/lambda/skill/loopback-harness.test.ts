@@ -69,6 +69,9 @@ describe('the skill against the harness package on loopback (real clock, no nock
     expect(reply)
       .to.have.speech(/Boston/)
       .and.to.have.speech(/degrees/);
+    // The mock's unit (Celsius), not the locale's own (Fahrenheit for en-US): the answer was read.
+    expect(reply.response.card).to.deep.include({ type: 'Standard' });
+    expect((reply.response.card as { text?: string }).text).to.match(/^Feels like -?\d+°C/);
     expect(api.calls.some((path) => path.endsWith('/System.temperatureUnit'))).to.equal(true);
   });
 

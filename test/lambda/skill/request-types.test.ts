@@ -322,7 +322,10 @@ describe('request types', () => {
 
     it('leaves an IntentRequest for an unknown intent to the spoken apology', async () => {
       const reply = await invoke(intentRequest('SomethingElseIntent') as unknown as Json);
-      expect(reply.response.outputSpeech).not.to.equal(undefined);
+      expect(reply.response.outputSpeech).to.deep.equal({
+        type: 'SSML',
+        ssml: '<speak>Sorry, something went wrong on my side. Please try again in a moment.</speak>',
+      });
     });
   });
 

@@ -14,6 +14,7 @@ import {
   WeatherUnavailableError,
   type WeatherError,
 } from '../../../lambda/weather/index.js';
+import { WEATHER_APOLOGY } from '../../harness/open-meteo.js';
 
 describe('speech/failures', () => {
   it('names the place it could not find, escaped, and asks for a city', () => {
@@ -46,8 +47,17 @@ describe('speech/failures', () => {
     );
   });
 
+  it('says plainly how far a forecast cut short goes: one day ahead, or today only', () => {
+    expect(beyondHorizonSpeech('2026-11-26', '2026-11-25').speech.text).to.equal(
+      'The forecast only goes 1 day ahead, until Thursday, November 26th. Ask me again closer to the day.',
+    );
+    expect(beyondHorizonSpeech('2026-11-25', '2026-11-25').speech.text).to.equal(
+      'The forecast only covers today, Wednesday, November 25th. Ask me again closer to the day.',
+    );
+  });
+
   it('apologises when the weather is unavailable, without internals', () => {
-    expect(weatherUnavailableSpeech().speech.text).to.match(/^Sorry, .*try again/);
+    expect(weatherUnavailableSpeech().speech.text).to.match(WEATHER_APOLOGY);
   });
 
   it('asks which city, for the day already heard', () => {
@@ -74,8 +84,8 @@ describe('speech/failures', () => {
         ),
         /only goes 15 days ahead/,
       ],
-      ['weather unavailable', new WeatherUnavailableError('timeout', 'slow'), /^Sorry/],
-      ['a malformed request', new InvalidForecastRequestError('bad-date', 'bug'), /^Sorry/],
+      ['weather unavailable', new WeatherUnavailableError('timeout', 'slow'), WEATHER_APOLOGY],
+      ['a malformed request', new InvalidForecastRequestError('bad-date', 'bug'), WEATHER_APOLOGY],
     ];
     for (const [name, error, words] of cases) {
       it(`speaks for ${name}`, () => {
