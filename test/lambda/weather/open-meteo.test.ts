@@ -337,7 +337,10 @@ describe('weather/open-meteo', () => {
         .replyWithError(networkError('ECONNRESET'));
       const error = await rejection(provider().forecastDay({ place: 'Chicago', date: 'today' }));
       expect(error).to.include({ reason: 'network' });
-      expect((error as Error).cause).to.not.equal(undefined);
+      // As fetch fails: a TypeError whose own cause is the connection's error.
+      const cause = (error as Error).cause as Error;
+      expect(cause).to.be.instanceOf(TypeError);
+      expect(cause.cause).to.include({ code: 'ECONNRESET' });
     });
 
     it('does not follow a redirect (the URL may carry the key)', async () => {
