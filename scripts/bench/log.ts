@@ -85,17 +85,22 @@ const drained = async () => {
   // 'drain' comes only after a write the stream refused; a short queue is waited out instead.
   while (process.stdout.writableLength > 0) await new Promise((done) => setTimeout(done, 1));
 };
-(async () => {
-  const perLine = [];
-  const builtPerLine = [];
-  for (let i = 0; i < linesPerSample * samples; i += 1) {
-    for (const [into, times] of [[logger, perLine], [unwritten, builtPerLine]]) {
-      await drained();
+/** Times \`count\` request lines, each written and then built unwritten, each after \`pause()\` (µs). */
+const timeLines = async (count, pause) => {
+  const written = [];
+  const notWritten = [];
+  for (let i = 0; i < count; i += 1) {
+    for (const [into, times] of [[logger, written], [unwritten, notWritten]]) {
+      await pause();
       const started = performance.now();
       requestLine(into);
       times.push((performance.now() - started) * 1000);
     }
   }
+  return [written, notWritten];
+};
+(async () => {
+  const [perLine, builtPerLine] = await timeLines(linesPerSample * samples, drained);
   // Linear in its input: a field of hostile text, each line timed as above (its write included;
   // a line longer than the pipe holds has its rest queued, written once the loop turns).
   const perChar = {};
@@ -112,16 +117,7 @@ const drained = async () => {
   }
   // One line alone, as requests come on Lambda: the process idles first (the pipe's reader
   // drains it and sleeps), then one request's line is timed by itself.
-  const alone = [];
-  const built = [];
-  for (let s = 0; s < 300; s += 1) {
-    for (const [into, times] of [[logger, alone], [unwritten, built]]) {
-      await new Promise((done) => setTimeout(done, 2));
-      const started = performance.now();
-      requestLine(into);
-      times.push((performance.now() - started) * 1000);
-    }
-  }
+  const [alone, built] = await timeLines(300, () => new Promise((done) => setTimeout(done, 2)));
   if (kept === '') throw new Error('the unwritten line was not built');
   process.send({ perLine, builtPerLine, perChar, alone, built }, () => process.disconnect());
 })();

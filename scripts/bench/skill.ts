@@ -75,27 +75,6 @@ const input = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'
     process.stdout.write = write;
   }
   if (sampleLine === undefined) throw new Error('the bundle wrote no request line on its first request');
-  // Calibration, a diagnostic, a share of it after each round: this machine's price of the line's
-  // write alone to the same stdout after a floor (a) request (the floor makes no system call), and
-  // of an fs.writeSync of it to /dev/null; lines that found the stream's queue non-empty counted.
-  const { openSync, writeSync, closeSync } = require('node:fs');
-  const nullFd = openSync('/dev/null', 'w');
-  const calibration = { stdout: [], devNull: [], queued: 0, lines: 0 };
-  const calibrate = async (count) => {
-    for (let i = 0; i < count; i += 1) {
-      await floor.invoke(repeatedRequest());
-      // A line that meets a queue is only appended to it: left out of the figure, and counted.
-      const queued = process.stdout.writableLength > 0;
-      let started = performance.now();
-      process.stdout.write(sampleLine);
-      if (queued) calibration.queued += 1;
-      else calibration.stdout.push(performance.now() - started);
-      started = performance.now();
-      writeSync(nullFd, sampleLine);
-      calibration.devNull.push(performance.now() - started);
-      calibration.lines += sampleLine.split('\\n').length - 1;
-    }
-  };
   const speech = JSON.stringify(first.response.outputSpeech || {});
   for (let i = 0; i < 50; i += 1) {
     await handler(input.repeated, {});
@@ -116,6 +95,27 @@ const input = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'
     serial += 1;
     event.request.requestId += '.' + serial;
     return event;
+  };
+  // Calibration, a diagnostic, a share of it after each round: this machine's price of the line's
+  // write alone to the same stdout after a floor (a) request (the floor makes no system call), and
+  // of an fs.writeSync of it to /dev/null; lines that found the stream's queue non-empty counted.
+  const { openSync, writeSync, closeSync } = require('node:fs');
+  const nullFd = openSync('/dev/null', 'w');
+  const calibration = { stdout: [], devNull: [], queued: 0 };
+  const sampleLineBreaks = sampleLine.split('\\n').length - 1;
+  const calibrate = async (count) => {
+    for (let i = 0; i < count; i += 1) {
+      await floor.invoke(repeatedRequest());
+      // A line that meets a queue is only appended to it: left out of the figure, and counted.
+      const queued = process.stdout.writableLength > 0;
+      let started = performance.now();
+      process.stdout.write(sampleLine);
+      if (queued) calibration.queued += 1;
+      else calibration.stdout.push(performance.now() - started);
+      started = performance.now();
+      writeSync(nullFd, sampleLine);
+      calibration.devNull.push(performance.now() - started);
+    }
   };
   let next = 0;
   let repeatQueued = 0;
@@ -157,7 +157,8 @@ const input = JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8'
     await calibrate(input.calibrationPerRound);
   }
   closeSync(nullFd);
-  process.send({ samples, speech, calibration, repeatQueued }, () => process.disconnect());
+  const lines = calibration.devNull.length * sampleLineBreaks;
+  process.send({ samples, speech, calibration: { ...calibration, lines }, repeatQueued }, () => process.disconnect());
 })().catch((error) => {
   process.stderr.write(String(error && error.stack || error) + '\\n');
   process.exit(1);
