@@ -71,7 +71,8 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
-function outputsOf(value: unknown): Record<string, string> {
+/** The `OutputKey` → `OutputValue` pairs of a CloudFormation outputs list; other entries are skipped. */
+export function outputsOf(value: unknown): Record<string, string> {
   const outputs: Record<string, string> = {};
   if (!Array.isArray(value)) return outputs;
   for (const entry of value as unknown[]) {

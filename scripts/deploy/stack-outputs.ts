@@ -5,7 +5,7 @@
  * come from `aws cloudformation describe-stacks`.
  */
 import { StackOutputError, StepFailedError } from './errors.js';
-import { isRecord, PROXY_URL_OUTPUT, readProfileState, SKILL_ENDPOINT_OUTPUT } from './project.js';
+import { outputsOf, PROXY_URL_OUTPUT, readProfileState, SKILL_ENDPOINT_OUTPUT } from './project.js';
 import type { CommandRunner } from './runner.js';
 
 /** What the deploy produced. */
@@ -49,23 +49,13 @@ async function describeOutputs(
       result.stderr.trim(),
     );
   }
-  const outputs: Record<string, string> = {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(result.stdout) as unknown;
   } catch {
     parsed = undefined;
   }
-  for (const entry of Array.isArray(parsed) ? (parsed as unknown[]) : []) {
-    if (
-      isRecord(entry) &&
-      typeof entry['OutputKey'] === 'string' &&
-      typeof entry['OutputValue'] === 'string'
-    ) {
-      outputs[entry['OutputKey']] = entry['OutputValue'];
-    }
-  }
-  return outputs;
+  return outputsOf(parsed);
 }
 
 /**
