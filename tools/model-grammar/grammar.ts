@@ -42,8 +42,11 @@ export const INTENT = 'WhatShouldIWearIntent';
 export const ITEM_TYPE = 'ClothingItem';
 export const PURPOSE_TYPE = 'Purpose';
 
-/** How many samples the intent may have: enough variety, not every permutation. */
-export const MAX_SAMPLES = 2500;
+/**
+ * How many samples the intent may have: enough variety, not every permutation. Our own budget, not
+ * Amazon's (a model of 3,000 samples is about 170 KB of JSON).
+ */
+export const MAX_SAMPLES = 3000;
 
 /** The commonest general requests: each with every placement. */
 export const GENERAL_ASKS: readonly string[] = [
@@ -52,7 +55,7 @@ export const GENERAL_ASKS: readonly string[] = [
   'what do I (need to|have to) wear',
   'what (clothes|outfit) should I wear',
   'what (clothes|outfit) do I need',
-  'what should I (put on|pack)',
+  'what should I put on',
   'what to wear',
   'tell me what to wear',
   'how (should|do) I dress',
@@ -68,6 +71,10 @@ export const MORE_GENERAL_ASKS: readonly string[] = [
   'what kind of clothes (should I wear|do I need)',
   'what (should|do) we wear',
   'what should (the|my) kids wear',
+  'what should (my son|my daughter|the baby) wear (outside|)',
+  'what (the|my) kids should wear',
+  '(how much|how warmly) should I bundle up',
+  'should I bundle up',
   'how (warm|warmly) should I dress',
   'how should we dress',
   'how (should|do) I dress for the weather',
@@ -88,7 +95,7 @@ export const MORE_GENERAL_ASKS: readonly string[] = [
   'how to dress',
   'what (clothes|outfit) to wear',
   'what (kind of|) clothes I need',
-  'what I should (pack|put on)',
+  'what I should put on',
   '(help me|) figure out what to wear',
   'give me (an|) outfit (suggestion|idea|ideas)',
   '(any|) clothing advice',
@@ -102,6 +109,11 @@ export const ITEM_ASKS: readonly string[] = [
   'is it a good day for {item}',
   'should I (wear|bring|take|pack|grab|carry|put on) {item}',
   'should (the kids|I) wear {item}',
+  '(do the kids|do my kids|does my son|does my daughter|does the baby) need {item}',
+  'is {item} warm enough',
+  '(is|are) {item} (okay|fine) to wear',
+  'is it (okay|fine) to wear {item}',
+  'check (if|whether) I need {item}',
   'can I (wear|get away with|go without|get by without) {item}',
   'do I have to (wear|bring|take) {item}',
   'is it (cold|warm) enough for {item}',
@@ -114,7 +126,7 @@ export const ITEM_ASKS: readonly string[] = [
 
 /** Item asks with a purpose: "should I bring an umbrella to work", "do I need a hoodie for my walk". */
 export const ITEM_PURPOSE_ASKS: readonly string[] = [
-  '(do I need|should I wear|should I bring|should I take|can I wear) {item} (to|for) {purpose}',
+  '(do I need|should I wear|should I bring|should I take|can I wear|do the kids need|does my son need|does my daughter need) {item} (to|for|at) {purpose}',
 ];
 
 /**
@@ -125,6 +137,7 @@ export const IF_ASKS: readonly string[] = [
   "I (need|will need|'ll need|should wear|should bring|should take|should put on|can wear) {item}",
   "it's (cold|warm) enough for {item}",
   "it's (a {item} day|{item} weather)",
+  '{item} (is|are) warm enough',
   "(it will|it'll|it is going to|it's going to) (rain|snow)",
   "(it will be|it'll be|it's going to be|it's) (cold|hot|warm|windy)",
   "(what the weather is|what the weather's|what the weather will be) like",
@@ -134,7 +147,7 @@ export const IF_ASKS: readonly string[] = [
 
 /** Weather questions that deserve a clothing answer. */
 export const WEATHER_ASKS: readonly string[] = [
-  '(will it|is it going to|is it supposed to) (rain|snow|freeze|storm)',
+  '(will it|is it going to|is it gonna|is it supposed to) (rain|snow|freeze|storm)',
   'is it (raining|snowing)',
   'does it look like (rain|snow)',
   'any chance of (rain|snow)',
@@ -148,13 +161,42 @@ export const WEATHER_ASKS: readonly string[] = [
   'how (cold|hot|warm|chilly) (will it be|is it going to be|is it)',
   "(what's|what is|how's) the weather (like|looking|)",
   "what's the weather going to be like",
+  "(what is|what's) the temperature going to be",
   'what will the weather be like',
   "(what's|what is) the (forecast|temperature|high|low)",
 ];
 
+/** Asks for what to pack or bring: a trip's ask, so also "to Denver", "for Paris". */
+export const PACK_ASKS: readonly string[] = [
+  'what (should|do) I (pack|bring)',
+  'what (clothes|) (should I|do I need to) (pack|bring)',
+  'what to (pack|bring)',
+  'what I should (pack|bring)',
+];
+
+/**
+ * A trip said first, then the ask ("I'm flying to Denver on Friday, what should I pack"): the
+ * leads, each followed by one of {@link TRIP_TAILS}.
+ */
+export const TRIP_LEADS: readonly string[] = [
+  "I'm (going|flying|heading|driving|traveling) to {city}",
+];
+
+/** What follows a trip's lead: the day, if said, and the ask. */
+export const TRIP_TAILS: readonly string[] = [
+  '(|{date}|on {date}) what should I (wear|pack|bring)',
+  '(|{date}|on {date}) what do I (pack|bring)',
+  '(|{date}|on {date}) what clothes should I (pack|bring)',
+];
+
+/** An activity said first, then the ask ("I'm walking the dog, what should I put on"). */
+export const ACTIVITY_LEADS: readonly string[] = ["I'm (going|)"];
+
 /** Asks that take a purpose after them ("what should I wear to work"). */
 export const PURPOSE_ASKS: readonly string[] = [
-  '(what should I|what do I|what should the kids|what to) wear (to|for|at)',
+  '(what should I|what do I|what should the kids|what should my kids|what to) wear (to|for|at)',
+  'what (the|my) kids should wear (to|for)',
+  "what's the (right|best) thing to wear (to|for)",
   '(how should I|how to|how do I) dress (to|for)',
   'what (clothes|outfit) should I wear (to|for)',
 ];
@@ -195,6 +237,15 @@ export const ITEM_PLACEMENTS: readonly string[] = [
   '(to|for) {city} {date}',
 ];
 
+/** The placements after a pack or bring ask: also "to Denver", "for Paris on Friday". */
+export const PACK_PLACEMENTS: readonly string[] = [
+  ...SHORT_PLACEMENTS,
+  'for {date}',
+  '(to|for) {city}',
+  '(to|for) {city} {date}',
+  '(to|for) {city} on {date}',
+];
+
 /** The placements after a weather question: also "for Saturday", "for Dallas this week". */
 export const WEATHER_PLACEMENTS: readonly string[] = [
   ...SHORT_PLACEMENTS,
@@ -215,6 +266,13 @@ export const COMBINE: readonly {
   { asks: WEATHER_ASKS, placements: WEATHER_PLACEMENTS },
   { asks: IF_ASKS, placements: SHORT_PLACEMENTS },
   { asks: PURPOSE_ASKS, between: '{purpose}', placements: SHORT_PLACEMENTS },
+  { asks: PACK_ASKS, placements: PACK_PLACEMENTS },
+  { asks: TRIP_LEADS, placements: TRIP_TAILS },
+  {
+    asks: ACTIVITY_LEADS,
+    between: '{purpose}',
+    placements: ['(what should I|what do I) (wear|put on)'],
+  },
 ];
 
 /**
@@ -251,15 +309,32 @@ export const PURPOSES: readonly TypeValue[] = [
     words: ['a run', 'my run', 'my morning run', 'running', 'go running', 'a jog', 'jogging'],
   },
   { id: 'HIKE', words: ['a hike', 'hiking', 'go hiking', 'a walk in the woods', 'camping'] },
-  { id: 'WALK', words: ['a walk', 'my walk', 'walking the dog', 'walk the dog', 'the dog walk'] },
-  { id: 'CYCLE', words: ['cycling', 'go cycling', 'a bike ride', 'biking', 'my commute'] },
+  {
+    id: 'WALK',
+    words: ['a walk', 'my walk', 'walking the dog', 'walk the dog', 'the dog walk', 'walk to work'],
+  },
+  {
+    id: 'CYCLE',
+    words: ['cycling', 'go cycling', 'a bike ride', 'biking', 'my commute', 'bike to work'],
+  },
   { id: 'BEACH', words: ['the beach', 'the pool', 'a swim'] },
   { id: 'GYM', words: ['the gym', 'a workout', 'yoga'] },
   { id: 'SPORT', words: ['golf', 'tennis', 'soccer', 'football', 'the game', 'a game', 'fishing'] },
   { id: 'SNOW', words: ['skiing', 'go skiing', 'snowboarding', 'sledding'] },
   {
     id: 'OUTING',
-    words: ['the park', 'a picnic', 'the zoo', 'the market', 'shopping', 'gardening'],
+    words: [
+      'the park',
+      'a picnic',
+      'the zoo',
+      'the market',
+      'shopping',
+      'gardening',
+      'the parade',
+      'a parade',
+      'the fair',
+      'a festival',
+    ],
   },
   {
     id: 'EVENING',
