@@ -211,6 +211,23 @@ export function intentSuites(target: SuiteTarget): void {
         expect(reply).to.have.speech(ADVICE);
       });
 
+      it('answers a trip said first, for the city and the day it names', async () => {
+        nockAlexaApi();
+        const alexa = await linked();
+        const reply = await alexa.say("I'm flying to Denver on Friday what should I pack");
+        expect(reply).to.have.speech(/Denver/).and.to.have.speech(/Friday/);
+        expect(reply).to.have.speech(ADVICE);
+        expect(reply).to.have.card({ type: 'Standard', title: /^Denver: Friday, / });
+      });
+
+      it('answers "is it okay to wear shorts" about the shorts first', async () => {
+        nockAlexaApi();
+        const alexa = await linked();
+        const reply = await alexa.say('is it okay to wear shorts in Oslo today');
+        expect(reply).to.have.speech(/^(Yes|Not today)/);
+        expect(reply).to.have.speech(ADVICE);
+      });
+
       it('answers for Saturday and Sunday this weekend', async () => {
         nockAlexaApi();
         const alexa = await linked();
