@@ -179,7 +179,7 @@ export const PACK_ASKS: readonly string[] = [
  * leads, each followed by one of {@link TRIP_TAILS}.
  */
 export const TRIP_LEADS: readonly string[] = [
-  "I'm (going|flying|heading|driving|traveling) to {city}",
+  "I'm (going|flying|heading|driving|traveling|travelling) to {city}",
 ];
 
 /** What follows a trip's lead: the day, if said, and the ask. */
