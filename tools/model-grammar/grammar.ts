@@ -44,9 +44,9 @@ export const PURPOSE_TYPE = 'Purpose';
 
 /**
  * How many samples the intent may have: enough variety, not every permutation. Our own budget, not
- * Amazon's (a model of 3,000 samples is about 170 KB of JSON).
+ * Amazon's (a model of 3,500 samples is about 200 KB of JSON).
  */
-export const MAX_SAMPLES = 3000;
+export const MAX_SAMPLES = 3500;
 
 /** The commonest general requests: each with every placement. */
 export const GENERAL_ASKS: readonly string[] = [
@@ -67,6 +67,7 @@ export const MORE_GENERAL_ASKS: readonly string[] = [
   'what should I be wearing',
   'what am I supposed to wear',
   'what would you wear',
+  'what (do you think|would you recommend|do you recommend|do you suggest) I (should|) wear',
   'what should I (dress in|throw on|wear outside)',
   'what kind of clothes (should I wear|do I need)',
   'what (should|do) we wear',
@@ -79,6 +80,7 @@ export const MORE_GENERAL_ASKS: readonly string[] = [
   'how should we dress',
   'how (should|do) I dress for the weather',
   'help me (pick|choose) (an|my|) outfit',
+  'can you help me (pick|choose) an outfit',
   '(pick|choose|suggest) (an|my) outfit',
   '(pick|choose) my clothes',
   '(give me|suggest|I need) an outfit',
@@ -114,6 +116,7 @@ export const ITEM_ASKS: readonly string[] = [
   '(is|are) {item} (okay|fine) to wear',
   'is it (okay|fine) to wear {item}',
   'check (if|whether) I need {item}',
+  'do you think I (need|should wear|should bring) {item}',
   'can I (wear|get away with|go without|get by without) {item}',
   'do I have to (wear|bring|take) {item}',
   'is it (cold|warm) enough for {item}',
@@ -164,6 +167,33 @@ export const WEATHER_ASKS: readonly string[] = [
   "(what is|what's) the temperature going to be",
   'what will the weather be like',
   "(what's|what is) the (forecast|temperature|high|low)",
+];
+
+/**
+ * The ways people wrap an ask ("can you tell me", "I want to know"), each followed by one of
+ * {@link WRAPPED_CLAUSES}: Amazon's design guide asks for such prefixes in the samples.
+ */
+export const WRAPPERS: readonly string[] = [
+  '(can|could) you tell me',
+  '(please|) tell me',
+  'I (want|need) to know',
+  'let me know',
+];
+
+/** The asks as they follow a wrapper, turned into clauses. */
+export const WRAPPED_CLAUSES: readonly string[] = [
+  'what to wear',
+  'what I should wear',
+  'how I should dress',
+  '(if|whether) I need {item}',
+];
+
+/** The placements after a wrapped ask: the short set without the day first. */
+export const WRAPPED_PLACEMENTS: readonly string[] = [
+  '',
+  '{date}',
+  'in {city}',
+  'in {city} {date}',
 ];
 
 /** Asks for what to pack or bring: a trip's ask, so also "to Denver", "for Paris". */
@@ -267,6 +297,10 @@ export const COMBINE: readonly {
   { asks: IF_ASKS, placements: SHORT_PLACEMENTS },
   { asks: PURPOSE_ASKS, between: '{purpose}', placements: SHORT_PLACEMENTS },
   { asks: PACK_ASKS, placements: PACK_PLACEMENTS },
+  {
+    asks: WRAPPERS.flatMap((wrapper) => WRAPPED_CLAUSES.map((clause) => `${wrapper} ${clause}`)),
+    placements: WRAPPED_PLACEMENTS,
+  },
   { asks: TRIP_LEADS, placements: TRIP_TAILS },
   {
     asks: ACTIVITY_LEADS,

@@ -220,6 +220,14 @@ export function intentSuites(target: SuiteTarget): void {
         expect(reply).to.have.card({ type: 'Standard', title: /^Denver: Friday, / });
       });
 
+      it('answers an ask wrapped in "can you tell me", about the item first', async () => {
+        nockAlexaApi();
+        const alexa = await linked();
+        const reply = await alexa.say('can you tell me if I need an umbrella in Boston tomorrow');
+        expect(reply).to.have.speech(/^(Yes|No)\b/);
+        expect(reply).to.have.speech(/(In Boston tomorrow|Tomorrow in Boston)/);
+      });
+
       it('answers "is it okay to wear shorts" about the shorts first', async () => {
         nockAlexaApi();
         const alexa = await linked();
