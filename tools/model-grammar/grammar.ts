@@ -290,6 +290,8 @@ export const COMBINE: readonly {
   readonly placements: readonly string[];
 }[] = [
   { asks: GENERAL_ASKS, placements: ALL_PLACEMENTS },
+  // The suffix Amazon's design guide names; the commonest asks only.
+  { asks: GENERAL_ASKS, placements: ['please', '{date} please', 'in {city} please'] },
   { asks: MORE_GENERAL_ASKS, placements: SHORT_PLACEMENTS },
   { asks: ITEM_ASKS, placements: ITEM_PLACEMENTS },
   { asks: ITEM_PURPOSE_ASKS, placements: ['', '{date}'] },
