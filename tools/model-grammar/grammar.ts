@@ -171,7 +171,9 @@ export const WEATHER_ASKS: readonly string[] = [
 
 /**
  * The ways people wrap an ask ("can you tell me", "I want to know"), each followed by one of
- * {@link WRAPPED_CLAUSES}: Amazon's design guide asks for such prefixes in the samples.
+ * {@link WRAPPED_CLAUSES}: Amazon's design guide asks for such prefixes and suffixes ("please",
+ * "can you", "tell me") in the samples (developer.amazon.com/en-US/docs/alexa/
+ * interaction-model-design/design-the-custom-intents-for-your-skill.html, "Phrase patterns").
  */
 export const WRAPPERS: readonly string[] = [
   '(can|could) you tell me',
