@@ -62,8 +62,20 @@ function articleForms(word: string, noun: TypeValue['noun']): string[] {
   if (noun === undefined) return [word];
   const a = /^[aeiou]/i.test(word) ? 'an' : 'a';
   return noun === 'count'
-    ? [word, `${a} ${word}`, `my ${word}`, `the ${word}`]
+    ? [word, `${a} ${word}`, `my ${word}`, `the ${word}`, ...pluralOf(word)]
     : [word, `my ${word}`, `some ${word}`, `the ${word}`];
+}
+
+/**
+ * The plural people say of a countable item ("do the kids need coats", "scarves"), the last word
+ * inflected; none for a word already plural ("short sleeves").
+ */
+function pluralOf(word: string): string[] {
+  if (word.endsWith('s')) return [];
+  if (word.endsWith('f')) return [`${word.slice(0, -1)}ves`];
+  if (/[^aeiou]y$/.test(word)) return [`${word.slice(0, -1)}ies`];
+  if (/(ch|sh|x)$/.test(word)) return [`${word}es`];
+  return [`${word}s`];
 }
 
 function slotType(name: string, values: readonly TypeValue[]) {

@@ -78,6 +78,7 @@ export const MORE_GENERAL_ASKS: readonly string[] = [
   'should I bundle up',
   'how (warm|warmly) should I dress',
   'how should we dress',
+  'how (should I|do I|I should|to) dress the kids',
   'how (should|do) I dress for the weather',
   'help me (pick|choose) (an|my|) outfit',
   'can you help me (pick|choose) an outfit',
@@ -111,12 +112,13 @@ export const ITEM_ASKS: readonly string[] = [
   'is it a good day for {item}',
   'should I (wear|bring|take|pack|grab|carry|put on) {item}',
   'should (the kids|I) wear {item}',
-  '(do the kids|do my kids|does my son|does my daughter|does the baby) need {item}',
+  '(do the kids|will the kids|do my kids|does my son|does my daughter|does the baby) need {item}',
   'is {item} warm enough',
   '(is|are) {item} (okay|fine) to wear',
   'is it (okay|fine) to wear {item}',
   'check (if|whether) I need {item}',
-  'do you think I (need|should wear|should bring) {item}',
+  "do you think I (need|'ll need|should wear|should bring) {item}",
+  '(will it be|is it going to be) (cold|warm) enough for {item}',
   'can I (wear|get away with|go without|get by without) {item}',
   'do I have to (wear|bring|take) {item}',
   'is it (cold|warm) enough for {item}',
@@ -155,7 +157,7 @@ export const WEATHER_ASKS: readonly string[] = [
   'does it look like (rain|snow)',
   'any chance of (rain|snow)',
   'is there (rain|snow) in the forecast',
-  '(will it be|is it going to be|is it) (cold|hot|warm|chilly|windy|sunny|nice)',
+  '(will it be|is it going to be|is it) (cold|hot|warm|chilly|windy|sunny|nice|a scorcher)',
   'is it (cold|warm|nice|windy|freezing) (out|outside)',
   "what's it like (out|outside)",
   'how (cold|hot|warm|windy) is it (out|outside)',
@@ -200,10 +202,10 @@ export const WRAPPED_PLACEMENTS: readonly string[] = [
 
 /** Asks for what to pack or bring: a trip's ask, so also "to Denver", "for Paris". */
 export const PACK_ASKS: readonly string[] = [
-  'what (should|do) I (pack|bring)',
-  'what (clothes|) (should I|do I need to) (pack|bring)',
-  'what to (pack|bring)',
-  'what I should (pack|bring)',
+  'what (should|do) I (pack|bring|take)',
+  'what (clothes|) (should I|do I need to) (pack|bring|take)',
+  'what to (pack|bring|take)',
+  'what I (should|need to) (pack|bring|take)',
 ];
 
 /**
@@ -341,7 +343,10 @@ export const SLOT_SAMPLES: Readonly<Record<'city' | 'date', readonly string[]>> 
 /** Purposes ("what should I wear to work"): the values of the Purpose slot type. */
 export const PURPOSES: readonly TypeValue[] = [
   { id: 'WORK', words: ['work', 'the office', 'my job', 'an interview', 'a meeting'] },
-  { id: 'SCHOOL', words: ['school', 'class', 'college', 'university', 'the bus stop'] },
+  {
+    id: 'SCHOOL',
+    words: ['school', 'class', 'college', 'university', 'the bus stop', 'the school run'],
+  },
   {
     id: 'RUN',
     words: ['a run', 'my run', 'my morning run', 'running', 'go running', 'a jog', 'jogging'],
@@ -357,7 +362,21 @@ export const PURPOSES: readonly TypeValue[] = [
   },
   { id: 'BEACH', words: ['the beach', 'the pool', 'a swim'] },
   { id: 'GYM', words: ['the gym', 'a workout', 'yoga'] },
-  { id: 'SPORT', words: ['golf', 'tennis', 'soccer', 'football', 'the game', 'a game', 'fishing'] },
+  {
+    id: 'SPORT',
+    words: [
+      'golf',
+      'tennis',
+      'soccer',
+      'football',
+      'the game',
+      'a game',
+      'fishing',
+      'the footy',
+      'the cricket',
+      'the rugby',
+    ],
+  },
   { id: 'SNOW', words: ['skiing', 'go skiing', 'snowboarding', 'sledding'] },
   {
     id: 'OUTING',
@@ -395,6 +414,7 @@ const COMMON_ITEMS: readonly TypeValue[] = [
       'winter coat',
       'warm coat',
       'heavy coat',
+      'big coat',
       'parka',
       'overcoat',
       'puffer jacket',
@@ -458,7 +478,7 @@ const US_WORDS: LocaleWords = {
 /** en-GB: a jumper, trousers ("pants" are underwear), wellies, a brolly, a mac. */
 const GB_WORDS: LocaleWords = {
   items: itemsSaying({
-    SWEATER: ['jumper'],
+    SWEATER: ['jumper', 'cardie'],
     LONG_PANTS: ['long trousers'],
     UMBRELLA: ['brolly'],
     RAINCOAT: ['mac', 'cagoule', 'anorak', 'waterproof'],
@@ -470,7 +490,7 @@ const GB_WORDS: LocaleWords = {
 /** en-AU: a jumper, a brolly, sunnies, gumboots, trackies, and thongs are sandals. */
 const AU_WORDS: LocaleWords = {
   items: itemsSaying({
-    SWEATER: ['jumper', 'trackie top'],
+    SWEATER: ['jumper', 'trackie top', 'cardie'],
     LONG_PANTS: ['pants', 'long pants', 'trackies'],
     UMBRELLA: ['brolly'],
     SUNGLASSES: ['sunnies'],

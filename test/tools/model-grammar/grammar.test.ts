@@ -117,6 +117,14 @@ describe('the interaction model grammar', () => {
       expect(synonyms('en-US', 'UMBRELLA')).to.include.members(['an umbrella', 'my umbrella']);
       expect(synonyms('en-US', 'GLOVES')).to.include.members(['my gloves', 'some gloves']);
     });
+
+    it('adds the plural of a countable item, and none of a word already plural', () => {
+      expect(synonyms('en-US', 'COAT')).to.include.members(['coats', 'winter coats']);
+      expect(synonyms('en-GB', 'SCARF')).to.include('scarves');
+      expect(synonyms('en-GB', 'UMBRELLA')).to.include('brollies');
+      expect(synonyms('en-US', 'TSHIRT')).to.include('t-shirts').and.not.include('short sleeveses');
+      expect(synonyms('en-US', 'GLOVES')).to.not.include('gloveses');
+    });
   });
 
   describe('the rules', () => {
