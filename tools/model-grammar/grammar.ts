@@ -202,11 +202,17 @@ export const WRAPPED_PLACEMENTS: readonly string[] = [
 
 /** Asks for what to pack or bring: a trip's ask, so also "to Denver", "for Paris". */
 export const PACK_ASKS: readonly string[] = [
-  'what (should|do) I (pack|bring|take)',
-  'what (clothes|) (should I|do I need to) (pack|bring|take)',
-  'what to (pack|bring|take)',
-  'what I (should|need to) (pack|bring|take)',
+  'what (should|do) I (pack|take)',
+  'what (clothes|) (should I|do I need to) (pack|take)',
+  'what to (pack|take)',
+  'what I (should|need to) (pack|take)',
 ];
+
+/**
+ * The same with "bring", without "to {city}" or "for {city}": people bring things to a potluck, a
+ * party or the DMV far more often than to a city ("what should I bring to the potluck").
+ */
+export const BRING_ASKS: readonly string[] = PACK_ASKS.map((ask) => ask.replace('take)', 'bring)'));
 
 /**
  * A trip said first, then the ask ("I'm flying to Denver on Friday, what should I pack"): the
@@ -303,6 +309,7 @@ export const COMBINE: readonly {
   { asks: IF_ASKS, placements: SHORT_PLACEMENTS },
   { asks: PURPOSE_ASKS, between: '{purpose}', placements: SHORT_PLACEMENTS },
   { asks: PACK_ASKS, placements: PACK_PLACEMENTS },
+  { asks: BRING_ASKS, placements: [...SHORT_PLACEMENTS, 'for {date}'] },
   {
     asks: WRAPPERS.flatMap((wrapper) => WRAPPED_CLAUSES.map((clause) => `${wrapper} ${clause}`)),
     placements: WRAPPED_PLACEMENTS,
