@@ -36,6 +36,7 @@ import {
   speakable,
   styleOf,
   twoDayCard,
+  unknownItemText,
   utterance,
   weatherErrorSpeech,
   weekdayName,
@@ -124,8 +125,13 @@ async function answer(
   const seed = envelope.request.requestId;
   const access = alexaAccess(input);
   const state = requestState(input);
+  // An item Alexa could not resolve is owned up to before any question, then again in the answer.
+  const caveat =
+    query.item !== undefined && query.item.id === undefined
+      ? `${unknownItemText(query.item.said, 'question')} `
+      : '';
   const ask = (slot: AskedSlot, speech: string, outcome: string) =>
-    askFor(input, { query, slot, speech: utterance(speech), outcome });
+    askFor(input, { query, slot, speech: utterance(`${caveat}${speech}`), outcome });
 
   // Settings are optional: a failure falls back to the locale's unit and UTC, and is logged.
   // A named city is looked up while Settings answer: the day needs the time zone, the place not.
@@ -169,7 +175,11 @@ async function answer(
       state.outcome = 'ask-permission';
       askForAddressByVoice(input.responseBuilder);
       return input.responseBuilder
-        .speak("To check the weather where you are, I need your device's postal code.")
+        .speak(
+          utterance(
+            `${caveat}To check the weather where you are, I need your device's postal code.`,
+          ).ssml,
+        )
         .getResponse();
     }
     if (consent === 'ACCEPTED') {

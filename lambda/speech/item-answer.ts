@@ -131,10 +131,13 @@ export function itemAnswerText(input: ItemAnswerInput): string {
   return `${answer}: ${because}.`;
 }
 
-/** The sentence for an item Alexa could not resolve: the general advice follows. */
-export function unknownItemText(said: string): string {
+/**
+ * The sentence for an item Alexa could not resolve: the general advice follows it, or (`question`)
+ * a question the skill must ask first (which city, the postal code), so that "do I need a visa"
+ * is not met by a question about the postal code alone.
+ */
+export function unknownItemText(said: string, next: 'advice' | 'question' = 'advice'): string {
   const name = speakable(said, 40);
-  return name === ''
-    ? "I can't say about that, but here's what to wear."
-    : `I can't say about ${name}, but here's what to wear.`;
+  const offer = next === 'advice' ? "here's what to wear" : 'I can tell you what to wear';
+  return `I can't say about ${name === '' ? 'that' : name}, but ${offer}.`;
 }

@@ -215,7 +215,9 @@ export function intentSuites(target: SuiteTarget): void {
         nockAlexaApi();
         const alexa = await linked();
         const reply = await alexa.say("I'm flying to Denver on Friday what should I pack");
-        expect(reply).to.have.speech(/Denver/).and.to.have.speech(/Friday/);
+        expect(reply)
+          .to.have.speech(/Denver/)
+          .and.to.have.speech(/Friday/);
         expect(reply).to.have.speech(ADVICE);
         expect(reply).to.have.card({ type: 'Standard', title: /^Denver: Friday, / });
       });
@@ -419,6 +421,29 @@ export function intentSuites(target: SuiteTarget): void {
         nockAlexaApi();
         const reply = await (await linked()).say('should I take the bus in Oslo tomorrow');
         expect(reply).to.have.speech(/^I can't say about the bus, but here's what to wear\./);
+        expect(reply).to.have.speech(ADVICE);
+      });
+
+      it('owns up to an item it does not know before asking for the postal code', async () => {
+        nockAlexaApi({ address: 'denied' });
+        const reply = await (await linked()).say('do I need a visa');
+        expect(reply).to.have.speech(
+          /^I can't say about a visa, but I can tell you what to wear\. To check the weather where you are/,
+        );
+        expect(
+          reply.response.directives?.some((d) => d.type === 'Connections.StartConnection'),
+        ).to.equal(true);
+      });
+
+      it('owns up to it before "Which city?", and again with the answer', async () => {
+        nockAlexaApi({ address: 'absent' });
+        const alexa = await linked();
+        const asked = await alexa.say('do I need a visa tomorrow');
+        expect(asked).to.have.speech(
+          /^I can't say about a visa, but I can tell you what to wear\. Which city should I check tomorrow\?/,
+        );
+        const reply = await alexa.say('Boston');
+        expect(reply).to.have.speech(/^I can't say about a visa, but here's what to wear\./);
         expect(reply).to.have.speech(ADVICE);
       });
     });

@@ -1,6 +1,11 @@
 import { expect } from 'chai';
 import { adviseDay, ITEM_IDS, itemVerdict, type ItemId } from '../../../lambda/advice/index.js';
-import { answerSpeech, itemAnswerText, itemWords } from '../../../lambda/speech/index.js';
+import {
+  answerSpeech,
+  itemAnswerText,
+  itemWords,
+  unknownItemText,
+} from '../../../lambda/speech/index.js';
 import { FIRST_WORDING_SEED, forecast, hours } from './fixtures.js';
 
 const CELSIUS = { temperature: 'CELSIUS' } as const;
@@ -134,6 +139,18 @@ describe('speech/answerSpeech', () => {
       item: { said: 'a tuxedo' },
     });
     expect(said).to.match(/^I can't say about a tuxedo, but here's what to wear\. In Chicago/);
+  });
+
+  it('says so before a question too, offering what it can do, and cleans what was said', () => {
+    expect(unknownItemText('a visa', 'question')).to.equal(
+      "I can't say about a visa, but I can tell you what to wear.",
+    );
+    expect(unknownItemText('a\u0000visa')).to.equal(
+      "I can't say about a visa, but here's what to wear.",
+    );
+    expect(unknownItemText('\u200b', 'question')).to.equal(
+      "I can't say about that, but I can tell you what to wear.",
+    );
   });
 
   it('says Saturday and Sunday in one sentence when they call for the same clothes', () => {
