@@ -92,6 +92,20 @@ function slotType(name: string, values: readonly TypeValue[]) {
   };
 }
 
+/**
+ * The purposes with "the" and "my" beside "a" ("a hike": "the hike", "my hike"), so that "do I
+ * need long pants for the hike" is heard as a purpose, not a city called "the hike".
+ */
+function purposesSaid(): TypeValue[] {
+  return PURPOSES.map((v) => {
+    const more = v.words.flatMap((w) => {
+      const rest = /^an? (.+)$/.exec(w)?.[1];
+      return rest === undefined ? [] : [`the ${rest}`, `my ${rest}`];
+    });
+    return { ...v, words: [...new Set([...v.words, ...more])] };
+  });
+}
+
 /** The intent's samples: each family of asks with its placements, in grammar order, no repeats. */
 export function intentSamples(): string[] {
   const samples = new Set<string>();
@@ -141,7 +155,7 @@ export function generateModel(locale: string): InteractionModelFile {
             samples: [...new Set(FALLBACK_SAMPLES.flatMap(expand))],
           },
         ],
-        types: [slotType(ITEM_TYPE, words.items), slotType(PURPOSE_TYPE, PURPOSES)],
+        types: [slotType(ITEM_TYPE, words.items), slotType(PURPOSE_TYPE, purposesSaid())],
       },
       dialog: {
         delegationStrategy: 'SKILL_RESPONSE',

@@ -69,13 +69,15 @@ export const MORE_GENERAL_ASKS: readonly string[] = [
   'what would you wear',
   'what (do you think|would you recommend|do you recommend|do you suggest) I (should|) wear',
   'what should I (dress in|throw on|wear outside)',
-  'what kind of clothes (should I wear|do I need)',
+  'what kind of clothes (should I wear|do I need|will I need)',
   'what (should|do) we wear',
   'what should (the|my) kids wear',
   'what should (my son|my daughter|the baby) wear (outside|)',
   'what (the|my) kids should wear',
   '(how much|how warmly) should I bundle up',
   'should I bundle up',
+  '(do I need to|should I) layer up',
+  '(tell me|) how to dress for the weather',
   'how (warm|warmly) should I dress',
   'how should we dress',
   'how (should I|do I|I should|to) dress the kids',
@@ -163,7 +165,7 @@ export const WEATHER_ASKS: readonly string[] = [
   'how (cold|hot|warm|windy) is it (out|outside)',
   'how (hot|cold|warm) will it get',
   'is it going to be below freezing',
-  'how (cold|hot|warm|chilly) (will it be|is it going to be|is it)',
+  'how (cold|hot|warm|chilly|windy) (will it be|is it going to be|is it)',
   "(what's|what is|how's) the weather (like|looking|)",
   "what's the weather going to be like",
   "(what is|what's) the temperature going to be",
@@ -227,7 +229,12 @@ export const TRIP_TAILS: readonly string[] = [
   '(|{date}|on {date}) what should I (wear|pack|bring)',
   '(|{date}|on {date}) what do I (pack|bring)',
   '(|{date}|on {date}) what clothes should I (pack|bring)',
+  // As a one-shot says it: "tell weather wardrobe I'm going to Leeds on Saturday and ask what...".
+  '(|{date}|on {date}) and ask what I should (wear|pack)',
 ];
+
+/** The day and the place said first ("tomorrow in Philadelphia, what should I wear"). */
+export const FRONTED_PLACES: readonly string[] = ['({date}|on {date}) (in {city}|)'];
 
 /** An activity said first, then the ask ("I'm walking the dog, what should I put on"). */
 export const ACTIVITY_LEADS: readonly string[] = ["I'm (going|)"];
@@ -237,6 +244,7 @@ export const PURPOSE_ASKS: readonly string[] = [
   '(what should I|what do I|what should the kids|what should my kids|what to) wear (to|for|at)',
   'what (the|my) kids should wear (to|for)',
   "what's the (right|best) thing to wear (to|for)",
+  "what's (good to wear|a good outfit) (to|for)",
   '(how should I|how to|how do I) dress (to|for)',
   'what (clothes|outfit) should I wear (to|for)',
 ];
@@ -318,7 +326,11 @@ export const COMBINE: readonly {
   {
     asks: ACTIVITY_LEADS,
     between: '{purpose}',
-    placements: ['(what should I|what do I) (wear|put on)'],
+    placements: ['(on {date}|) (what should I|what do I) (wear|put on)'],
+  },
+  {
+    asks: FRONTED_PLACES,
+    placements: ['what (should I|do I need to) wear', 'what should I (pack|put on)'],
   },
 ];
 
