@@ -86,9 +86,9 @@ describe('the interaction model grammar', () => {
   });
 
   describe('locale words', () => {
-    const synonyms = (locale: string, id: string) => {
+    const synonyms = (locale: string, id: string, typeName = 'ClothingItem') => {
       const type = generateModel(locale).interactionModel.languageModel.types.find(
-        (t) => t.name === 'ClothingItem',
+        (t) => t.name === typeName,
       );
       const value = type?.values.find((v) => v.id === id);
       return value === undefined ? [] : [value.name.value, ...value.name.synonyms];
@@ -116,6 +116,12 @@ describe('the interaction model grammar', () => {
     it('adds the article forms people say', () => {
       expect(synonyms('en-US', 'UMBRELLA')).to.include.members(['an umbrella', 'my umbrella']);
       expect(synonyms('en-US', 'GLOVES')).to.include.members(['my gloves', 'some gloves']);
+    });
+
+    it('says a purpose with "the" and "my" beside "a", so that it is not heard as a city', () => {
+      expect(synonyms('en-US', 'HIKE', 'Purpose')).to.include.members(['the hike', 'my hike']);
+      expect(synonyms('en-US', 'EVENING', 'Purpose')).to.include.members(['the party', 'my date']);
+      expect(synonyms('en-US', 'WORK', 'Purpose')).to.not.include('the work');
     });
 
     it('adds the plural of a countable item, and none of a word already plural', () => {
