@@ -3,10 +3,15 @@
  * (the locale's, or the one named from test/corpus/) as an annotation set for Amazon's NLU
  * Evaluation Tool to `.build/nlu/<corpus>.json` (scripts/nlu/annotations.ts).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { annotationSet, assertIsCorpus, CorpusFormatError } from './nlu/annotations.js';
+import {
+  annotationSet,
+  CorpusFormatError,
+  readCorpus,
+  type CorpusFile,
+} from './nlu/annotations.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -23,11 +28,12 @@ function main(): number {
     });
     if (values.help === true) {
       console.log(
-        "Usage: npm run nlu:annotations -- [--locale en-US] [--corpus en-US.sealed]\n\nWrites test/corpus/<corpus>.json (default: the locale's) as an NLU annotation set to .build/nlu/<corpus>.json.",
+        "Usage: npm run nlu:annotations -- [--locale en-US] [--corpus en-US.sealed]\n\nWrites test/corpus/<corpus>.json (default: the locale's; the locale, unless given, is the corpus's) as an NLU annotation set to .build/nlu/<corpus>.json.",
       );
       return 0;
     }
-    locale = values.locale ?? 'en-US';
+    // The locale, unless given, is the corpus's: en-GB for en-GB.sealed.
+    locale = values.locale ?? /^[a-z]{2}-[A-Z]{2}/.exec(values.corpus ?? '')?.[0] ?? 'en-US';
     name = values.corpus ?? locale;
   } catch (error) {
     console.error(`nlu:annotations: ${error instanceof Error ? error.message : String(error)}`);
@@ -43,10 +49,9 @@ function main(): number {
     );
     return 2;
   }
-  let corpus: unknown;
+  let corpus: CorpusFile;
   try {
-    corpus = JSON.parse(readFileSync(join(ROOT, 'test', 'corpus', `${name}.json`), 'utf8'));
-    assertIsCorpus(corpus);
+    corpus = readCorpus(name);
   } catch (error) {
     const reason =
       error instanceof CorpusFormatError || error instanceof SyntaxError

@@ -65,6 +65,7 @@ import { refuseWithoutAccount } from './account-linking.js';
 import { INTENTS } from './intents.js';
 import { requestState, sessionOf, setSession, type SkillDependencies } from './state.js';
 import {
+  answersQuestion,
   QUESTION,
   QUESTION_WORDS,
   questionOf,
@@ -125,13 +126,9 @@ async function answer(
   const seed = envelope.request.requestId;
   const access = alexaAccess(input);
   const state = requestState(input);
-  // An item Alexa could not resolve is owned up to before any question, then again in the answer.
-  const caveat =
-    query.item !== undefined && query.item.id === undefined
-      ? `${unknownItemText(query.item.said, 'question')} `
-      : '';
+  const caveat = unknownItemCaveat(input, query);
   const ask = (slot: AskedSlot, speech: string, outcome: string) =>
-    askFor(input, { query, slot, speech: utterance(`${caveat}${speech}`), outcome });
+    askFor(input, { query, slot, speech: utterance(`${caveat(slot)}${speech}`), outcome });
 
   // Settings are optional: a failure falls back to the locale's unit and UTC, and is logged.
   // A named city is looked up while Settings answer: the day needs the time zone, the place not.
@@ -177,7 +174,8 @@ async function answer(
       return input.responseBuilder
         .speak(
           utterance(
-            `${caveat}To check the weather where you are, I need your device's postal code.`,
+            `${caveat('city')}To check the weather where you are, ` +
+              "I need your device's postal code.",
           ).ssml,
         )
         .getResponse();
@@ -218,7 +216,7 @@ async function answer(
   const { forecasts } = fetched;
   const [first, second] = forecasts;
   if (first === undefined) {
-    return weatherFailure(input, { query, when, error: fetched.error, locale, seed });
+    return weatherFailure(input, { query, when, error: fetched.error, locale, seed, caveat });
   }
 
   if (sessionOf(input)[QUESTION] !== undefined) setSession(input, QUESTION, undefined);
@@ -284,6 +282,19 @@ function leadOf(
     : `${day} is beyond the forecast.`;
 }
 
+/** What owns up to an unknown item before a question about `slot` ('' when none is due). */
+type ItemCaveat = (slot: AskedSlot) => string;
+
+/**
+ * An item Alexa could not resolve is owned up to before the skill's first question, then again
+ * in the answer; a request that answers a question does not say it again.
+ */
+function unknownItemCaveat(input: HandlerInput, query: WearQuery): ItemCaveat {
+  const said = query.item?.id === undefined ? query.item?.said : undefined;
+  if (said === undefined || answersQuestion(input)) return () => '';
+  return (slot) => `${unknownItemText(said, slot === 'city' ? 'place-question' : 'day-question')} `;
+}
+
 /** What no forecast calls for: a period or weekend out of reach asks for a day. */
 function weatherFailure(
   input: HandlerInput,
@@ -293,16 +304,22 @@ function weatherFailure(
     readonly error: WeatherError | undefined;
     readonly locale: string;
     readonly seed: string;
+    readonly caveat: ItemCaveat;
   },
 ): Response {
-  const { query, when, error, locale, seed } = context;
+  const { query, when, error, locale, seed, caveat } = context;
   if (error === undefined) throw new Error('No forecast and no error');
   const state = requestState(input);
   const outcome = `weather:${error.code}`;
   state.outcome = outcome;
   state.logger.warn('no forecast', { errorCode: error.code, reason: error.reason });
   const ask = (speech: string) =>
-    askFor(input, { query, slot: 'date', speech: utterance(speech), outcome });
+    askFor(input, {
+      query,
+      slot: 'date',
+      speech: utterance(`${caveat('date')}${speech}`),
+      outcome,
+    });
   if (error instanceof DateOutOfRangeError) {
     if (when.kind === 'weekend' && error.reason === 'past') {
       const place = speakable(error.placeName);
@@ -320,7 +337,12 @@ function weatherFailure(
   }
   const failure = weatherErrorSpeech(error, { locale, seed });
   if (failure.reprompt) {
-    return askFor(input, { query, slot: 'city', speech: failure.speech, outcome });
+    const lead = utterance(caveat('city'));
+    const speech = {
+      ssml: `${lead.ssml}${failure.speech.ssml}`,
+      text: `${lead.text}${failure.speech.text}`,
+    };
+    return askFor(input, { query, slot: 'city', speech, outcome });
   }
   return input.responseBuilder.speak(failure.speech.ssml).withShouldEndSession(true).getResponse();
 }

@@ -132,12 +132,17 @@ export function itemAnswerText(input: ItemAnswerInput): string {
 }
 
 /**
- * The sentence for an item Alexa could not resolve: the general advice follows it, or (`question`)
- * a question the skill must ask first (which city, the postal code), so that "do I need a visa"
- * is not met by a question about the postal code alone.
+ * The sentence for an item Alexa could not resolve. What follows decides its end: the general
+ * advice ("but here's what to wear"); a question about the place, the skill's first ("but I can
+ * tell you what to wear"), so that "do I need a visa" is not met by a question about the postal
+ * code alone; or a question about the day, which says what the skill can tell by itself.
  */
-export function unknownItemText(said: string, next: 'advice' | 'question' = 'advice'): string {
+export function unknownItemText(
+  said: string,
+  next: 'advice' | 'place-question' | 'day-question' = 'advice',
+): string {
   const name = speakable(said, 40);
-  const offer = next === 'advice' ? "here's what to wear" : 'I can tell you what to wear';
-  return `I can't say about ${name === '' ? 'that' : name}, but ${offer}.`;
+  const about = `I can't say about ${name === '' ? 'that' : name}`;
+  if (next === 'day-question') return `${about}.`;
+  return `${about}, but ${next === 'advice' ? "here's what to wear" : 'I can tell you what to wear'}.`;
 }

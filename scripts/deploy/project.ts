@@ -71,7 +71,7 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
-/** The `OutputKey` → `OutputValue` pairs of a CloudFormation outputs list; other entries are skipped. */
+/** A CloudFormation outputs list as `OutputKey` → `OutputValue` pairs; other entries skipped. */
 export function outputsOf(value: unknown): Record<string, string> {
   const outputs: Record<string, string> = {};
   if (!Array.isArray(value)) return outputs;

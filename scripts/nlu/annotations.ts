@@ -7,6 +7,8 @@
  * The item is not annotated: the tool compares slot values, and the corpus records the item's
  * entity-resolution id, not the words.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** One in-domain line of the corpus: what Alexa should send for the utterance. */
 export interface InDomainLine {
@@ -80,4 +82,17 @@ export function annotationSet(corpus: CorpusFile): { readonly data: readonly Ann
     expected: [{ intent: { name: 'AMAZON.FallbackIntent' } }],
   }));
   return { data: [...inDomain, ...outOfDomain] };
+}
+
+/** The folder of the corpora. */
+export const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'test', 'corpus');
+
+/**
+ * The corpus `test/corpus/<name>.json`, checked. Throws {@link CorpusFormatError} for a file that is
+ * not a corpus, a SyntaxError for one that is not JSON, and the read's own error when it is missing.
+ */
+export function readCorpus(name: string): CorpusFile {
+  const corpus: unknown = JSON.parse(readFileSync(join(CORPUS_DIR, `${name}.json`), 'utf8'));
+  assertIsCorpus(corpus);
+  return corpus;
 }

@@ -39,7 +39,7 @@ describe('the realistic corpus (test/corpus)', () => {
 
   /** Sets whose misses were read and guided the grammar: regression guards (see each note). */
   const heldOut = [
-    { locale: 'en-US', name: 'en-US.held-out', floor: 0.6 },
+    { locale: 'en-US', name: 'en-US.held-out', floor: 0.75 },
     { locale: 'en-US', name: 'en-US.held-out-2', floor: 0.7 },
     { locale: 'en-GB', name: 'en-GB.held-out', floor: 0.7 },
     { locale: 'en-AU', name: 'en-AU.held-out', floor: 0.65 },

@@ -3,19 +3,13 @@
  * through the model: recall (in-domain utterances heard as WhatShouldIWearIntent with the
  * expected city, day and item) and the out-of-domain rate (utterances that fall back).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadLocaleModel } from '../../tools/utterances/index.js';
 import { resolutionOf, resolveUtterance, type UtteranceMeaning } from 'alexa-skill-harness';
-import { assertIsCorpus, type CorpusFile } from '../../scripts/nlu/annotations.js';
+import { readCorpus, type CorpusFile } from '../../scripts/nlu/annotations.js';
 
 /** The corpus file `<name>.json` (default: the locale's corpus). */
 export function loadCorpus(name = 'en-US'): CorpusFile {
-  const corpus: unknown = JSON.parse(
-    readFileSync(join(import.meta.dirname, `${name}.json`), 'utf8'),
-  );
-  assertIsCorpus(corpus);
-  return corpus;
+  return readCorpus(name);
 }
 
 /** What was heard, in the corpus's terms. */

@@ -23,6 +23,7 @@ const run = async (args: string[]): Promise<{ code: number; stdout: string; stde
     return error as { code: number; stdout: string; stderr: string };
   }
 };
+
 describe('npm run nlu:annotations', function () {
   this.timeout(15_000);
 
@@ -33,6 +34,16 @@ describe('npm run nlu:annotations', function () {
     expect(result.stdout).to.equal(`wrote .build/nlu/en-US.sealed.json (${lines} annotations)\n`);
     const set = JSON.parse(readFileSync(output, 'utf8')) as { data: unknown[] };
     expect(set.data).to.have.length(lines);
+  });
+
+  it('takes the locale from the corpus, and says so when a corpus is missing, with exit 1', async () => {
+    const british = await run(['--corpus', 'en-GB.sealed']);
+    expect(british.stdout).to.match(
+      /^wrote \.build\/nlu\/en-GB\.sealed\.json \(\d+ annotations\)\n$/,
+    );
+    const missing = await run(['--corpus', 'en-US.nowhere']);
+    expect(missing.code).to.equal(1);
+    expect(missing.stderr).to.equal('nlu:annotations: no corpus en-US.nowhere in test/corpus/\n');
   });
 
   it('refuses a corpus that is not a file of the locale in test/corpus, with exit 2', async () => {

@@ -72,9 +72,8 @@ function articleForms(word: string, noun: TypeValue['noun']): string[] {
  */
 function pluralOf(word: string): string[] {
   if (word.endsWith('s')) return [];
-  if (word.endsWith('f')) return [`${word.slice(0, -1)}ves`];
+  if (/[lr]f$/.test(word)) return [`${word.slice(0, -1)}ves`]; // scarves, not waterprooves
   if (/[^aeiou]y$/.test(word)) return [`${word.slice(0, -1)}ies`];
-  if (/(ch|sh|x)$/.test(word)) return [`${word}es`];
   return [`${word}s`];
 }
 

@@ -115,10 +115,8 @@ export const ITEM_ASKS: readonly string[] = [
   'should I (wear|bring|take|pack|grab|carry|put on) {item}',
   'should (the kids|I) wear {item}',
   '(do the kids|will the kids|do my kids|does my son|does my daughter|does the baby) need {item}',
-  'is {item} warm enough',
   '(is|are) {item} (okay|fine) to wear',
   'is it (okay|fine) to wear {item}',
-  'check (if|whether) I need {item}',
   "do you think I (need|'ll need|should wear|should bring) {item}",
   '(will it be|is it going to be) (cold|warm) enough for {item}',
   'can I (wear|get away with|go without|get by without) {item}',
@@ -133,7 +131,8 @@ export const ITEM_ASKS: readonly string[] = [
 
 /** Item asks with a purpose: "should I bring an umbrella to work", "do I need a hoodie for my walk". */
 export const ITEM_PURPOSE_ASKS: readonly string[] = [
-  '(do I need|should I wear|should I bring|should I take|can I wear|do the kids need|does my son need|does my daughter need) {item} (to|for|at) {purpose}',
+  '(do I need|should I wear|should I bring|should I take|can I wear) {item} (to|for|at) {purpose}',
+  '(do the kids need|does my son need|does my daughter need) {item} (to|for|at) {purpose}',
 ];
 
 /**
@@ -144,7 +143,6 @@ export const IF_ASKS: readonly string[] = [
   "I (need|will need|'ll need|should wear|should bring|should take|should put on|can wear) {item}",
   "it's (cold|warm) enough for {item}",
   "it's (a {item} day|{item} weather)",
-  '{item} (is|are) warm enough',
   "(it will|it'll|it is going to|it's going to) (rain|snow)",
   "(it will be|it'll be|it's going to be|it's) (cold|hot|warm|windy)",
   "(what the weather is|what the weather's|what the weather will be) like",
@@ -202,7 +200,11 @@ export const WRAPPED_PLACEMENTS: readonly string[] = [
   'in {city} {date}',
 ];
 
-/** Asks for what to pack or bring: a trip's ask, so also "to Denver", "for Paris". */
+/**
+ * Asks for what to pack or take: a trip's ask, so also "to Denver", "for Paris" ("what should I
+ * take to Bristol" is how the British and Australians pack). "Take" also lets in "what should I
+ * take to the potluck" with "the potluck" as a city: a leak kept for the trips it hears.
+ */
 export const PACK_ASKS: readonly string[] = [
   'what (should|do) I (pack|take)',
   'what (clothes|) (should I|do I need to) (pack|take)',
@@ -212,9 +214,14 @@ export const PACK_ASKS: readonly string[] = [
 
 /**
  * The same with "bring", without "to {city}" or "for {city}": people bring things to a potluck, a
- * party or the DMV far more often than to a city ("what should I bring to the potluck").
+ * party or the DMV far more often than to a city.
  */
-export const BRING_ASKS: readonly string[] = PACK_ASKS.map((ask) => ask.replace('take)', 'bring)'));
+export const BRING_ASKS: readonly string[] = [
+  'what (should|do) I bring',
+  'what (clothes|) (should I|do I need to) bring',
+  'what to bring',
+  'what I (should|need to) bring',
+];
 
 /**
  * A trip said first, then the ask ("I'm flying to Denver on Friday, what should I pack"): the
@@ -226,9 +233,9 @@ export const TRIP_LEADS: readonly string[] = [
 
 /** What follows a trip's lead: the day, if said, and the ask. */
 export const TRIP_TAILS: readonly string[] = [
-  '(|{date}|on {date}) what should I (wear|pack|bring)',
-  '(|{date}|on {date}) what do I (pack|bring)',
-  '(|{date}|on {date}) what clothes should I (pack|bring)',
+  '(|{date}|on {date}) what should I (wear|pack)',
+  '(|{date}|on {date}) what do I pack',
+  '(|{date}|on {date}) what clothes should I pack',
   // As a one-shot says it: "tell weather wardrobe I'm going to Leeds on Saturday and ask what...".
   '(|{date}|on {date}) and ask what I should (wear|pack)',
 ];
@@ -236,7 +243,10 @@ export const TRIP_TAILS: readonly string[] = [
 /** The day and the place said first ("tomorrow in Philadelphia, what should I wear"). */
 export const FRONTED_PLACES: readonly string[] = ['({date}|on {date}) (in {city}|)'];
 
-/** An activity said first, then the ask ("I'm walking the dog, what should I put on"). */
+/**
+ * An activity said first, then the ask ("I'm walking the dog, what should I wear"); never "put on",
+ * which is also music ("I'm bored, what should I put on").
+ */
 export const ACTIVITY_LEADS: readonly string[] = ["I'm (going|)"];
 
 /** Asks that take a purpose after them ("what should I wear to work"). */
@@ -326,7 +336,7 @@ export const COMBINE: readonly {
   {
     asks: ACTIVITY_LEADS,
     between: '{purpose}',
-    placements: ['(on {date}|) (what should I|what do I) (wear|put on)'],
+    placements: ['(on {date}|) (what should I|what do I) wear'],
   },
   {
     asks: FRONTED_PLACES,

@@ -435,6 +435,28 @@ export function intentSuites(target: SuiteTarget): void {
         ).to.equal(true);
       });
 
+      it('owns up to it before "I couldn\'t find that place"', async () => {
+        nockAlexaApi();
+        const asked = await (await linked()).say('do I need a visa in Atlantis tomorrow');
+        expect(asked).to.have.speech(
+          /^I can't say about a visa, but I can tell you what to wear\. I couldn't find a place called Atlantis/,
+        );
+      });
+
+      it('owns up to it once, before the first question of several, and again with the answer', async () => {
+        nockAlexaApi(); // the day is asked for first, before any address call
+        const alexa = await linked();
+        const asked = await alexa.say('do I need a visa this summer');
+        expect(asked).to.have.speech(/^I can't say about a visa\. That summer is already over\./);
+        nockAlexaApi({ address: 'absent' });
+        const city = await alexa.say('Saturday');
+        expect(city).to.have.speech(/^Which city should I check on Saturday\?/);
+        nockAlexaApi();
+        const reply = await alexa.say('Boston');
+        expect(reply).to.have.speech(/^I can't say about a visa, but here's what to wear\./);
+        expect(reply).to.have.speech(ADVICE);
+      });
+
       it('owns up to it before "Which city?", and again with the answer', async () => {
         nockAlexaApi({ address: 'absent' });
         const alexa = await linked();

@@ -142,13 +142,14 @@ describe('speech/answerSpeech', () => {
   });
 
   it('says so before a question too, offering what it can do, and cleans what was said', () => {
-    expect(unknownItemText('a visa', 'question')).to.equal(
+    expect(unknownItemText('a visa', 'place-question')).to.equal(
       "I can't say about a visa, but I can tell you what to wear.",
     );
+    expect(unknownItemText('a visa', 'day-question')).to.equal("I can't say about a visa.");
     expect(unknownItemText('a\u0000visa')).to.equal(
       "I can't say about a visa, but here's what to wear.",
     );
-    expect(unknownItemText('\u200b', 'question')).to.equal(
+    expect(unknownItemText('\u200b', 'place-question')).to.equal(
       "I can't say about that, but I can tell you what to wear.",
     );
   });
