@@ -18,10 +18,14 @@ let skill: WhatShouldIWearSkill | undefined;
 const SHIPPED_KEY_SET = typeof __dirname === 'string' ? join(__dirname, 'jwks.json') : undefined;
 
 /** The shipped key set, or undefined (none, or unusable: logged, and the set is fetched). */
-function shippedKeySet(path: string | undefined, logger: Logger): ShippedKeySet | undefined {
+function shippedKeySet(
+  path: string | undefined,
+  now: number,
+  logger: Logger,
+): ShippedKeySet | undefined {
   if (path === undefined) return undefined;
   try {
-    const shipped = readShippedKeySet(path, Date.now());
+    const shipped = readShippedKeySet(path, now);
     if (shipped !== undefined) {
       logger.info('key set shipped with the deployment', {
         kids: shipped.keys.map((k) => k.kid ?? '').join(','),
@@ -35,14 +39,24 @@ function shippedKeySet(path: string | undefined, logger: Logger): ShippedKeySet 
   }
 }
 
-/**
- * Builds the skill from `env` (the Lambda environment by default), with the key set shipped at
- * `shippedKeySetPath` (default: `jwks.json` beside the bundle). Exported for tests.
- */
+/** Options of {@link createSkillFromEnv}; a deployment passes none. */
+export interface EntryOptions {
+  /** The key set shipped with the deployment. Default: `jwks.json` beside the bundle. */
+  readonly shippedKeySetPath?: string;
+  /**
+   * The one clock of the token check, the forecasts' dates and the shipped set's age, ms since
+   * the epoch. Default `Date.now`; tests fix it, so that what "tomorrow" means in a city does not
+   * depend on the hour they run at.
+   */
+  readonly now?: () => number;
+}
+
+/** Builds the skill from `env` (the Lambda environment by default). Exported for tests. */
 export function createSkillFromEnv(
   env: Readonly<Record<string, string | undefined>>,
-  shippedKeySetPath: string | undefined = SHIPPED_KEY_SET,
+  options: EntryOptions = {},
 ): WhatShouldIWearSkill {
+  const now = options.now ?? Date.now;
   const config = readSkillConfig(env);
   const logger = createLogger({
     level: config.logLevel,
@@ -50,7 +64,7 @@ export function createSkillFromEnv(
     secrets:
       config.weather.OPEN_METEO_API_KEY === undefined ? [] : [config.weather.OPEN_METEO_API_KEY],
   });
-  const weather = createWeatherProvider(config.weather, { logger });
+  const weather = createWeatherProvider(config.weather, { logger, now });
   if (config.weather.WEATHER_PROVIDER === 'demo')
     logger.info('weather provider: demo (deterministic, not real forecasts)');
   return createSkill({
@@ -58,8 +72,9 @@ export function createSkillFromEnv(
       issuerBaseUrl: config.issuerBaseUrl,
       audience: config.audience,
       requiredScope: config.requiredScope,
+      now,
       jwks: {
-        shipped: shippedKeySet(shippedKeySetPath, logger),
+        shipped: shippedKeySet(options.shippedKeySetPath ?? SHIPPED_KEY_SET, now(), logger),
         onEvent: (event) => {
           if (event.type === 'fetch-failed')
             logger.warn('key set fetch failed', { error: event.error });
@@ -69,9 +84,9 @@ export function createSkillFromEnv(
       },
     }),
     weather,
-    alexaApi: createAlexaApi(),
+    alexaApi: createAlexaApi({ now }),
     logger,
-    now: Date.now,
+    now,
     skillId: config.skillId,
     weatherBudgetMs: config.weather.WEATHER_TIMEOUT_MS,
   });

@@ -97,10 +97,14 @@ describe('e2e: npm start', function () {
     });
 
     it('answers one utterance offline with demo weather and exits 0, ignoring tenant variables and .env', async () => {
-      const run = await runChild(['what should I wear in Paris tomorrow'], {
-        cwd: dir,
-        env: { ...process.env, ...TENANT_ENV },
-      });
+      // A device in Paris's zone: "tomorrow" in Paris is then the device's tomorrow at any hour.
+      const run = await runChild(
+        ['--time-zone', 'Europe/Paris', 'what should I wear in Paris tomorrow'],
+        {
+          cwd: dir,
+          env: { ...process.env, ...TENANT_ENV },
+        },
+      );
       expect(run.stderr).to.equal('');
       expect(run.code).to.equal(0);
       expect(run.stdout).to.include('You> what should I wear in Paris tomorrow');
@@ -229,7 +233,7 @@ describe('e2e: npm start', function () {
 
     it('prints a banner naming each endpoint, the demo weather and curl lines, then runs the prompt', async () => {
       const s = stdio('what should I wear in Paris tomorrow\n');
-      expect(await runStart([], s.io)).to.equal(0);
+      expect(await runStart(['--time-zone', 'Europe/Paris'], s.io)).to.equal(0);
       const out = s.out();
       expect(out).to.match(/issuer \(Auth0 stand-in\)\s+http:\/\/127\.0\.0\.1:\d+\//);
       expect(out).to.match(/token proxy\s+http:\/\/127\.0\.0\.1:\d+\//);
