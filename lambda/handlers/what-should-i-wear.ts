@@ -231,7 +231,9 @@ async function answer(
     seed,
     locale,
     item: query.item,
-    usersToday: fetched.shiftedFrom,
+    usersToday:
+      fetched.shiftedFrom ??
+      (zone !== undefined && when.kind === 'day' ? aheadOfUser(first, usersToday) : undefined),
     lead: leadOf(when, first, fetched, locale),
   });
   const cardOf = (d: (typeof answeredDays)[number]) => ({
@@ -419,6 +421,18 @@ async function forecastDays(
     else forecasts.push(result);
   }
   return error === undefined ? { forecasts } : { forecasts, error };
+}
+
+/**
+ * The user's today, when the city is already on a later day and the answer's "today" or
+ * "tomorrow" counts from the city's: "tomorrow in Oslo", asked in the evening in Chicago, is
+ * Oslo's today, and the answer first says "It's already Thursday in Oslo.".
+ */
+function aheadOfUser(forecast: DayForecast, usersToday: string): string | undefined {
+  const cityToday = forecast.today;
+  return cityToday > usersToday && daysBetween(cityToday, forecast.date) <= 1
+    ? usersToday
+    : undefined;
 }
 
 /** The city the user named, as the place to look up. */

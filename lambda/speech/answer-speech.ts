@@ -32,8 +32,9 @@ export interface AnswerSpeechInput {
   readonly locale?: string;
   readonly item?: ItemAsked | undefined;
   /**
-   * The user's date, when it is already past in the city and the answer is for the city's today
-   * instead: the answer says so.
+   * The user's date, when the city is already on a later day and the answer's day counts from
+   * the city's (the user's date is past there, or "tomorrow" said is the city's today): the
+   * answer says so first.
    */
   readonly usersToday?: string | undefined;
   /** A sentence said before the rest ("That month starts on January 1st."). */

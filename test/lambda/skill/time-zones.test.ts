@@ -66,6 +66,18 @@ const NEW_YORK: GeocodingResult = {
   admin1: 'New York',
 };
 
+const LOS_ANGELES: GeocodingResult = {
+  id: 5368361,
+  name: 'Los Angeles',
+  latitude: 34.05223,
+  longitude: -118.24368,
+  feature_code: 'PPLA2',
+  country_code: 'US',
+  timezone: 'America/Los_Angeles',
+  country: 'United States',
+  admin1: 'California',
+};
+
 /** Today at `instant` in `zone`. */
 function dateIn(zone: string, instant: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(instant));
@@ -120,6 +132,51 @@ describe('time zones: the day is judged in the city', () => {
     expect(reply).to.have.speech(/\btoday\b/i);
     expect(reply).not.to.have.speech(/look back/);
     expect(reply).to.have.card({ title: 'Paris, Île-de-France: Today, Thursday, December 3rd' });
+  });
+
+  it('says so when the day said is the city\'s today: "tomorrow in Paris", asked in the evening in Los Angeles', async () => {
+    const reply = await ask(
+      'what should I wear in Paris tomorrow',
+      Date.parse('2026-12-03T04:00:00Z'),
+      'America/Los_Angeles',
+      PARIS,
+    );
+    expect(reply).to.have.speech(/^It's already Thursday in Paris\. /);
+    expect(reply).to.have.speech(/\btoday\b/i);
+    expect(reply).to.have.card({ title: 'Paris, Île-de-France: Today, Thursday, December 3rd' });
+  });
+
+  it("says so when the day said is the city's tomorrow", async () => {
+    const reply = await ask(
+      'what should I wear in Paris on Friday',
+      Date.parse('2026-12-03T04:00:00Z'),
+      'America/Los_Angeles',
+      PARIS,
+    );
+    expect(reply).to.have.speech(/^It's already Thursday in Paris\. /);
+    expect(reply).to.have.speech(/\btomorrow\b/i);
+  });
+
+  it('says nothing of the zones for a day further on, named the same in both', async () => {
+    const reply = await ask(
+      'what should I wear in Paris on Saturday',
+      Date.parse('2026-12-03T04:00:00Z'),
+      'America/Los_Angeles',
+      PARIS,
+    );
+    expect(reply).not.to.have.speech(/already|still/);
+    expect(reply).to.have.speech(/Saturday/);
+  });
+
+  it('says nothing of the zones when the city is behind the device', async () => {
+    // 02:00 on Thursday in Paris is 17:00 on Wednesday in Los Angeles: "tomorrow" is Friday there.
+    const reply = await ask(
+      'what should I wear in Los Angeles tomorrow',
+      Date.parse('2026-12-03T01:00:00Z'),
+      'Europe/Paris',
+      LOS_ANGELES,
+    );
+    expect(reply).not.to.have.speech(/already|still/);
   });
 
   it('says nothing of the zones when both are on the same day', async () => {
