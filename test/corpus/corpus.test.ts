@@ -43,6 +43,7 @@ describe('the realistic corpus (test/corpus)', () => {
     { locale: 'en-US', name: 'en-US.held-out-2', floor: 0.7 },
     { locale: 'en-GB', name: 'en-GB.held-out', floor: 0.7 },
     { locale: 'en-AU', name: 'en-AU.held-out', floor: 0.65 },
+    { locale: 'en-CA', name: 'en-CA.held-out', floor: 0.35 },
   ];
   for (const set of heldOut) {
     const score = scoreCorpus(set.locale, set.name);
@@ -60,11 +61,19 @@ describe('the realistic corpus (test/corpus)', () => {
 
   // Sealed: only counts are printed; which lines miss is not read, so that the grammar is never
   // grown against them (see the note in each file).
-  for (const locale of ['en-US', 'en-GB', 'en-AU']) {
+  // en-CA's floor sits under its first measurement (32.5%): its Canadian winter talk is chattier
+  // than the other sets, and nothing has been grown from its open half but one family.
+  const sealedSets = [
+    { locale: 'en-US', floor: 0.6 },
+    { locale: 'en-GB', floor: 0.6 },
+    { locale: 'en-AU', floor: 0.6 },
+    { locale: 'en-CA', floor: 0.3 },
+  ];
+  for (const { locale, floor } of sealedSets) {
     const sealed = scoreCorpus(locale, `${locale}.sealed`);
-    it(`hears ${locale}.sealed at 60% or above, its misses never printed (${percent(sealed.recall)} of ${sealed.inDomain}; ${percent(sealed.outOfDomainRate)} of ${sealed.outOfDomain} fall back)`, () => {
+    it(`hears ${locale}.sealed at ${percent(floor)} or above, its misses never printed (${percent(sealed.recall)} of ${sealed.inDomain}; ${percent(sealed.outOfDomainRate)} of ${sealed.outOfDomain} fall back)`, () => {
       const note = 'the sealed set fell: fix the grammar from other evidence, never from its lines';
-      expect(sealed.recall, note).to.be.at.least(0.6);
+      expect(sealed.recall, note).to.be.at.least(floor);
       expect(sealed.outOfDomainRate, note).to.be.at.least(MIN_RATE);
     });
   }

@@ -224,6 +224,15 @@ export const BRING_ASKS: readonly string[] = [
 ];
 
 /**
+ * Asks said before "for a trip to {city}": the words "a trip to" make "bring" and even a bare
+ * "what do I need" a trip's ask.
+ */
+export const TRIP_ASKS: readonly string[] = [
+  'what (should|do) I (pack|take|bring)',
+  'what do I need',
+];
+
+/**
  * A trip said first, then the ask ("I'm flying to Denver on Friday, what should I pack"): the
  * leads, each followed by one of {@link TRIP_TAILS}.
  */
@@ -328,6 +337,8 @@ export const COMBINE: readonly {
   { asks: PURPOSE_ASKS, between: '{purpose}', placements: SHORT_PLACEMENTS },
   { asks: PACK_ASKS, placements: PACK_PLACEMENTS },
   { asks: BRING_ASKS, placements: [...SHORT_PLACEMENTS, 'for {date}'] },
+  // "What should I pack for a trip to Vancouver next week": the trip named, even with "bring".
+  { asks: TRIP_ASKS, placements: ['for (a|my|the) trip to {city} (|{date})'] },
   {
     asks: WRAPPERS.flatMap((wrapper) => WRAPPED_CLAUSES.map((clause) => `${wrapper} ${clause}`)),
     placements: WRAPPED_PLACEMENTS,
