@@ -224,6 +224,14 @@ export const BRING_ASKS: readonly string[] = [
 ];
 
 /**
+ * A filler said first ("so do I need a hat today", "hmm, do I need my gloves"), before the two
+ * commonest asks only: a handful of samples, for the NLU to learn that a filler changes nothing.
+ */
+export const FILLED_ASKS: readonly string[] = [
+  '(so|okay|well|hmm|um|alright) (what should I wear|do I need {item})',
+];
+
+/**
  * Asks said before "for a trip to {city}": the words "a trip to" make "bring" and even a bare
  * "what do I need" a trip's ask.
  */
@@ -337,6 +345,7 @@ export const COMBINE: readonly {
   { asks: PURPOSE_ASKS, between: '{purpose}', placements: SHORT_PLACEMENTS },
   { asks: PACK_ASKS, placements: PACK_PLACEMENTS },
   { asks: BRING_ASKS, placements: [...SHORT_PLACEMENTS, 'for {date}'] },
+  { asks: FILLED_ASKS, placements: ['', '{date}', 'in {city}'] },
   // "What should I pack for a trip to Vancouver next week": the trip named, even with "bring".
   { asks: TRIP_ASKS, placements: ['for (a|my|the) trip to {city} (|{date})'] },
   {
